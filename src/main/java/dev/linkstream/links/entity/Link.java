@@ -1,0 +1,48 @@
+package dev.linkstream.links.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+
+/** A submitted URL and what is known about the page behind it. */
+public record Link(
+    long id,
+    String url,
+    LinkStatus status,
+    String title,
+    String contentType,
+    String error,
+    Instant submittedAt,
+    Instant updatedAt) {
+
+  public static Link pending(long id, String url, Instant now) {
+    return new Link(id, url, LinkStatus.PENDING, null, null, null, now, now);
+  }
+
+  public Link with(FetchResult result, Instant now) {
+    LinkStatus outcome = result.error() == null ? LinkStatus.FETCHED : LinkStatus.FAILED;
+    return new Link(
+        id, url, outcome, result.title(), result.contentType(), result.error(), submittedAt, now);
+  }
+
+  public JsonObject toJSON() {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("id", id).add("url", url).add("status", status.toJSON());
+    addNullable(json, "title", title);
+    addNullable(json, "contentType", contentType);
+    addNullable(json, "error", error);
+    return json.add("submittedAt", submittedAt.toString())
+        .add("updatedAt", updatedAt.toString())
+        .build();
+  }
+
+  // Clients upsert by id, so every field is always present, null until known.
+  private static void addNullable(JsonObjectBuilder json, String name, String value) {
+    if (value == null) {
+      json.addNull(name);
+    } else {
+      json.add(name, value);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.linkstream.links.entity;
+
+import java.util.Locale;
+
+public enum LinkStatus {
+  PENDING,
+  FETCHED,
+  FAILED;
+
+  public String toJSON() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.linkstream.platform.boundary;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns every JAX-RS error, ours or the runtime's, into an RFC 9457 problem document. */
+@Provider
+public class ProblemResponses implements ExceptionMapper<WebApplicationException> {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    Response response = exception.getResponse();
+    Response.StatusType status = response.getStatusInfo();
+    String problem =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", status.getReasonPhrase())
+            .add("status", status.getStatusCode())
+            .add("detail", exception.getMessage())
+            .build()
+            .toString();
+    // A String entity: every runtime writes it under any media type, unlike a JsonObject.
+    return Response.fromResponse(response).entity(problem).type(PROBLEM_JSON).build();
+  }
+}

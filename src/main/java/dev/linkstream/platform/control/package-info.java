@@ -1,0 +1,2 @@
+/** Configuration plumbing shared by every component. */
+package dev.linkstream.platform.control;

@@ -1,0 +1,67 @@
+package dev.linkstream.stream.boundary;
+
+import dev.linkstream.links.control.LinkStore;
+import dev.linkstream.links.entity.LinkEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * Owns the stream: every subscriber and every event sent to them. Events reach subscribers in id
+ * order because one drain at a time sends whatever the store recorded since the last one sent, no
+ * matter in which order the notifications arrive.
+ */
+@Path("links/stream")
+@ApplicationScoped
+public class LinkStream {
+
+  @Context Sse sse;
+  @Inject LinkStore store;
+
+  private SseBroadcaster broadcaster;
+  private long lastSent;
+
+  @PostConstruct
+  void open() {
+    broadcaster = sse.newBroadcaster();
+  }
+
+  @PreDestroy
+  void close() {
+    broadcaster.close();
+  }
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void subscribe(@Context SseEventSink sink) {
+    // The runtime sends the response headers with the first write, not before.
+    sink.send(sse.newEventBuilder().comment("subscribed").build());
+    broadcaster.register(sink);
+  }
+
+  void onChange(@ObservesAsync LinkEvent change) {
+    drain();
+  }
+
+  private synchronized void drain() {
+    for (LinkEvent event : store.eventsAfter(lastSent)) {
+      broadcaster.broadcast(
+          sse.newEventBuilder()
+              .id(String.valueOf(event.id()))
+              .name(event.name())
+              .data(event.data())
+              .build());
+      lastSent = event.id();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+const list = document.querySelector("#links");
+const form = document.querySelector("#submit");
+const input = document.querySelector("#url");
+const formError = document.querySelector("#submit-error");
+const connection = document.querySelector("#connection");
+const links = new Map();
+
+function render(link) {
+  const item = document.createElement("li");
+  item.id = `link-${link.id}`;
+  item.className = `status-${link.status}`;
+  const title = document.createElement("a");
+  title.href = link.url;
+  title.target = "_blank";
+  title.rel = "noopener noreferrer";
+  // Text, never markup: titles come from pages anyone can write.
+  title.textContent = link.title ?? link.url;
+  const meta = document.createElement("div");
+  meta.className = "meta";
+  const status = document.createElement("span");
+  status.className = "status";
+  status.textContent = link.status === "failed" ? `failed: ${link.error}` : link.status;
+  meta.append(status, new URL(link.url).host);
+  if (link.contentType && !link.contentType.includes("html")) {
+    meta.append(link.contentType);
+  }
+  item.append(title, meta);
+  return item;
+}
+
+function upsert(link) {
+  const known = links.get(link.id);
+  if (known && known.updatedAt > link.updatedAt) {
+    return;
+  }
+  links.set(link.id, link);
+  const item = render(link);
+  const old = document.getElementById(item.id);
+  if (old) {
+    old.replaceWith(item);
+    return;
+  }
+  const newer = [...list.children].find((li) => Number(li.id.slice(5)) < link.id);
+  list.insertBefore(item, newer ?? null);
+}
+
+function subscribe() {
+  const stream = new EventSource("api/links/stream");
+  stream.onopen = () => (connection.textContent = "live");
+  stream.onerror = () => (connection.textContent = "reconnecting…");
+  stream.addEventListener("link-update", (event) => upsert(JSON.parse(event.data)));
+}
+
+async function load() {
+  const response = await fetch("api/links", { headers: { Accept: "application/json" } });
+  (await response.json()).forEach(upsert);
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  formError.textContent = "";
+  const response = await fetch("api/links", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ url: input.value }),
+  });
+  const body = await response.json();
+  if (!response.ok) {
+    formError.textContent = body.detail ?? `Could not add the link (HTTP ${response.status}).`;
+    return;
+  }
+  upsert(body);
+  input.value = "";
+});
+
+subscribe();
+load();
