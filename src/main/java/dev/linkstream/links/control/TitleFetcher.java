@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.CircularRedirectException;
 import org.apache.hc.client5.http.RedirectException;
@@ -56,7 +57,7 @@ public class TitleFetcher {
 
   @Inject
   @ConfigProperty(name = "linkstream.fetch.allowed-networks")
-  Optional<List<String>> allowedNetworks;
+  Optional<String> allowedNetworks;
 
   @Inject
   @ConfigProperty(name = "linkstream.fetch.timeout")
@@ -68,8 +69,12 @@ public class TitleFetcher {
 
   @PostConstruct
   void start() {
+    // Read as one string and split here: Payara cannot inject an Optional<List<String>>.
     List<Network> networks =
-        allowedNetworks.orElse(List.of()).stream().map(Network::parse).toList();
+        Stream.of(allowedNetworks.orElse("").split(","))
+            .filter(cidr -> !cidr.isBlank())
+            .map(Network::parse)
+            .toList();
     client = httpClient(new AddressGuard(networks), Timeout.of(timeout));
   }
 
