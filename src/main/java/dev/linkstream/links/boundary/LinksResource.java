@@ -1,6 +1,7 @@
 package dev.linkstream.links.boundary;
 
 import dev.linkstream.links.control.LinkStore;
+import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.SubmittedUrl;
 import jakarta.annotation.Resource;
@@ -31,12 +32,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 @Path("links")
 @RequestScoped
 @ManagedExecutorDefinition(name = LinksResource.FETCHERS, maxAsync = 16)
 public class LinksResource {
 
+  private static final Logger LOG = Logger.getLogger(LinksResource.class.getName());
   static final String FETCHERS = "java:app/concurrent/linkstream-fetchers";
 
   @Inject LinkStore store;
@@ -89,7 +93,14 @@ public class LinksResource {
       throw new BadRequestException(e.getMessage());
     }
     Link link = store.submit(url);
-    submitted.fireAsync(link, NotificationOptions.ofExecutor(fetchers));
+    submitted
+        .fireAsync(link, NotificationOptions.ofExecutor(fetchers))
+        .exceptionally(
+            failure -> {
+              LOG.log(Level.SEVERE, "Fetching link " + link.id() + " failed unexpectedly", failure);
+              store.record(FetchResult.failed(link.id(), "internal error"));
+              return link;
+            });
     return Response.accepted(link.toJSON())
         .location(uriInfo.getAbsolutePathBuilder().path(String.valueOf(link.id())).build())
         .build();
