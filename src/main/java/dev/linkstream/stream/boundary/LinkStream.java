@@ -44,9 +44,10 @@ public class LinkStream {
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void subscribe(@Context SseEventSink sink) {
-    // The runtime sends the response headers with the first write, not before.
-    sink.send(sse.newEventBuilder().comment("subscribed").build());
+    // Registered first, so a client that has seen the headers misses no later change; the runtime
+    // sends the headers with the first write, not before.
     broadcaster.register(sink);
+    sink.send(sse.newEventBuilder().comment("subscribed").build());
   }
 
   void onChange(@ObservesAsync LinkEvent change) {
