@@ -1,0 +1,71 @@
+package dev.linkstream.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URL;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The deployed application as its HTTP clients see it, always addressed on loopback. */
+final class Api implements AutoCloseable {
+
+  private final Client client = ClientBuilder.newClient();
+  final WebTarget root;
+
+  Api(URL deployed) {
+    // Arquillian reports the machine's external address; tests talk to loopback only.
+    root = client.target("http://127.0.0.1:" + deployed.getPort() + deployed.getPath());
+  }
+
+  /** The WAR exactly as the build packaged it. */
+  static WebArchive war() {
+    return ShrinkWrap.create(ZipImporter.class, "linkstream.war")
+        .importFrom(new File("target/linkstream.war"))
+        .as(WebArchive.class);
+  }
+
+  WebTarget links() {
+    return root.path("api/links");
+  }
+
+  WebTarget stream() {
+    return links().path("stream");
+  }
+
+  Response post(String json) {
+    return links().request(MediaType.APPLICATION_JSON).post(Entity.json(json));
+  }
+
+  JsonObject submit(String url) {
+    try (Response response = post(Json.createObjectBuilder().add("url", url).build().toString())) {
+      if (response.getStatus() != 202) {
+        throw new AssertionError("expected 202, got " + response.getStatus());
+      }
+      return (JsonObject) parse(response.readEntity(String.class));
+    }
+  }
+
+  JsonArray all() {
+    return (JsonArray) parse(links().request(MediaType.APPLICATION_JSON).get(String.class));
+  }
+
+  static JsonStructure parse(String json) {
+    return Json.createReader(new StringReader(json)).read();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

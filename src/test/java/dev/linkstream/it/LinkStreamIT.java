@@ -1,0 +1,199 @@
+package dev.linkstream.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.linkstream.it.Subscriber.Received;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+class LinkStreamIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  private static Origin origin;
+
+  @ArquillianResource URL deployed;
+  private Api api;
+  private final ServerLog log = new ServerLog();
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return Api.war();
+  }
+
+  @BeforeAll
+  static void startOrigin() throws Exception {
+    origin = new Origin();
+  }
+
+  @AfterAll
+  static void stopOrigin() {
+    origin.close();
+  }
+
+  @BeforeEach
+  void connect() throws Exception {
+    api = new Api(deployed);
+    log.mark();
+  }
+
+  @AfterEach
+  void disconnectAndCheckTheLog() throws Exception {
+    api.close();
+    assertEquals(List.of(), log.troubleSinceMark());
+  }
+
+  @Test
+  void everySubscriberSeesEveryLinkWhileOthersLeave() throws Exception {
+    try (Subscriber first = new Subscriber(api.stream());
+        Subscriber second = new Subscriber(api.stream())) {
+      Subscriber leaving = new Subscriber(api.stream());
+      VanishingClient vanishing = new VanishingClient(api.stream().getUri());
+
+      List<Long> ids = new ArrayList<>(submitTitled(1, 5));
+      leaving.await(fetchedAll(ids), DEADLINE);
+      leaving.close();
+      vanishing.vanish();
+      ids.addAll(submitTitled(6, 10));
+
+      for (Subscriber subscriber : List.of(first, second)) {
+        List<Received> events = subscriber.await(fetchedAll(ids), DEADLINE);
+        assertStrictlyIncreasing(events);
+        for (int n = 1; n <= 10; n++) {
+          List<JsonObject> changes = changesOf(events, ids.get(n - 1));
+          assertEquals("pending", changes.get(0).getString("status"), changes.toString());
+          JsonObject last = changes.get(changes.size() - 1);
+          assertEquals("fetched", last.getString("status"));
+          assertEquals("Link " + n, last.getString("title"));
+          assertEquals("text/html", last.getString("contentType"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void failuresEndFailedWithAReasonAPersonUnderstands() throws Exception {
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      long missing = api.submit(origin.url("/missing")).getJsonNumber("id").longValue();
+      long refused = api.submit(Origin.refusedUrl()).getJsonNumber("id").longValue();
+      long blocked = api.submit("http://0.0.0.0:9/").getJsonNumber("id").longValue();
+
+      List<Received> events =
+          subscriber.await(finishedAll(List.of(missing, refused, blocked)), DEADLINE);
+
+      assertFailed(events, missing, "HTTP 404");
+      assertFailed(events, refused, "connection refused");
+      assertFailed(events, blocked, "address not allowed");
+    }
+  }
+
+  @Test
+  void aSlowOriginDelaysNoOtherLinkAndTimesOut() throws Exception {
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      long slow = api.submit(origin.url("/slow")).getJsonNumber("id").longValue();
+      long fast = api.submit(origin.titled("Fast")).getJsonNumber("id").longValue();
+
+      List<Received> events = subscriber.await(finishedAll(List.of(slow, fast)), DEADLINE);
+
+      assertTrue(
+          lastEventId(events, fast) < lastEventId(events, slow),
+          "the fast link finished after the slow one: " + events);
+      assertFailed(events, slow, "timed out after 3 s");
+    }
+  }
+
+  @Test
+  void aPdfIsFetchedWithItsContentTypeAndFileName() throws Exception {
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      long pdf = api.submit(origin.url("/files/report.pdf")).getJsonNumber("id").longValue();
+
+      JsonObject link = last(subscriber.await(finishedAll(List.of(pdf)), DEADLINE), pdf);
+
+      assertEquals("fetched", link.getString("status"));
+      assertEquals("application/pdf", link.getString("contentType"));
+      assertEquals("report.pdf", link.getString("title"));
+    }
+  }
+
+  @Test
+  void aHostileTitleIsKeptAsPlainText() throws Exception {
+    String hostile = "<img src=x onerror=alert(1)>";
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      long id = api.submit(origin.titled(hostile)).getJsonNumber("id").longValue();
+
+      JsonObject link = last(subscriber.await(finishedAll(List.of(id)), DEADLINE), id);
+
+      assertEquals(hostile, link.getString("title"));
+    }
+  }
+
+  private List<Long> submitTitled(int from, int to) {
+    List<Long> ids = new ArrayList<>();
+    for (int n = from; n <= to; n++) {
+      ids.add(api.submit(origin.titled("Link " + n)).getJsonNumber("id").longValue());
+    }
+    return ids;
+  }
+
+  private static Predicate<List<Received>> fetchedAll(List<Long> ids) {
+    return events -> ids.stream().allMatch(id -> hasStatus(events, id, "fetched"));
+  }
+
+  private static Predicate<List<Received>> finishedAll(List<Long> ids) {
+    return events ->
+        ids.stream()
+            .allMatch(id -> hasStatus(events, id, "fetched") || hasStatus(events, id, "failed"));
+  }
+
+  private static boolean hasStatus(List<Received> events, long id, String status) {
+    return changesOf(events, id).stream().anyMatch(link -> link.getString("status").equals(status));
+  }
+
+  private static List<JsonObject> changesOf(List<Received> events, long linkId) {
+    return events.stream()
+        .filter(event -> event.name().equals("link-update"))
+        .map(Received::data)
+        .filter(link -> link.getJsonNumber("id").longValue() == linkId)
+        .toList();
+  }
+
+  private static JsonObject last(List<Received> events, long linkId) {
+    List<JsonObject> changes = changesOf(events, linkId);
+    return changes.get(changes.size() - 1);
+  }
+
+  private static long lastEventId(List<Received> events, long linkId) {
+    return events.stream()
+        .filter(event -> event.data().getJsonNumber("id").longValue() == linkId)
+        .mapToLong(Received::id)
+        .max()
+        .orElseThrow();
+  }
+
+  private static void assertFailed(List<Received> events, long linkId, String reason) {
+    JsonObject link = last(events, linkId);
+    assertEquals("failed", link.getString("status"), link.toString());
+    assertEquals(reason, link.getString("error"));
+  }
+
+  private static void assertStrictlyIncreasing(List<Received> events) {
+    for (int i = 1; i < events.size(); i++) {
+      assertTrue(events.get(i - 1).id() < events.get(i).id(), "ids out of order: " + events);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.linkstream.it;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The server's log file, read from a mark so that a test sees only what it caused. */
+final class ServerLog {
+
+  private static final Pattern TROUBLE =
+      Pattern.compile("SEVERE|ERROR|Exception|Broken pipe|\\tat [a-z]");
+
+  // Payara Micro's log file handler appends a generation number to the name it is given.
+  private final Path file = Path.of(System.getProperty("linkstream.it.log") + ".0");
+  private long mark;
+
+  void mark() throws IOException {
+    mark = Files.exists(file) ? Files.size(file) : 0;
+  }
+
+  List<String> troubleSinceMark() throws IOException {
+    try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
+      log.seek(mark);
+      byte[] rest = new byte[(int) (log.length() - mark)];
+      log.readFully(rest);
+      return new String(rest, StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> TROUBLE.matcher(line).find())
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Integration tests against the built WAR on a real server, with a loopback origin. */
+package dev.linkstream.it;
