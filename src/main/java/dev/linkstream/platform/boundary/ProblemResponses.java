@@ -15,16 +15,21 @@ public class ProblemResponses implements ExceptionMapper<WebApplicationException
   @Override
   public Response toResponse(WebApplicationException exception) {
     Response response = exception.getResponse();
-    Response.StatusType status = response.getStatusInfo();
+    return problem(
+        response.getStatusInfo(), Response.fromResponse(response), exception.getMessage());
+  }
+
+  static Response problem(
+      Response.StatusType status, Response.ResponseBuilder response, String detail) {
     String problem =
         Json.createObjectBuilder()
             .add("type", "about:blank")
             .add("title", status.getReasonPhrase())
             .add("status", status.getStatusCode())
-            .add("detail", exception.getMessage())
+            .add("detail", detail)
             .build()
             .toString();
     // A String entity: every runtime writes it under any media type, unlike a JsonObject.
-    return Response.fromResponse(response).entity(problem).type(PROBLEM_JSON).build();
+    return response.entity(problem).type(PROBLEM_JSON).build();
   }
 }
