@@ -3,7 +3,10 @@ const form = document.querySelector("#submit");
 const input = document.querySelector("#url");
 const formError = document.querySelector("#submit-error");
 const connection = document.querySelector("#connection");
+const older = document.querySelector("#older");
 const links = new Map();
+const removed = new Set();
+let nextPage = "api/links";
 
 function render(link) {
   const item = document.createElement("li");
@@ -24,13 +27,19 @@ function render(link) {
   if (link.contentType && !link.contentType.includes("html")) {
     meta.append(link.contentType);
   }
-  item.append(title, meta);
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.className = "remove";
+  remove.textContent = "Remove";
+  remove.setAttribute("aria-label", `Remove ${title.textContent}`);
+  remove.addEventListener("click", () => fetch(`api/links/${link.id}`, { method: "DELETE" }));
+  item.append(title, meta, remove);
   return item;
 }
 
 function upsert(link) {
   const known = links.get(link.id);
-  if (known && known.updatedAt > link.updatedAt) {
+  if (removed.has(link.id) || (known && known.updatedAt > link.updatedAt)) {
     return;
   }
   links.set(link.id, link);
@@ -49,11 +58,22 @@ function subscribe() {
   stream.onopen = () => (connection.textContent = "live");
   stream.onerror = () => (connection.textContent = "reconnecting…");
   stream.addEventListener("link-update", (event) => upsert(JSON.parse(event.data)));
+  stream.addEventListener("link-removed", (event) => remove(JSON.parse(event.data).id));
 }
 
-async function load() {
-  const response = await fetch("api/links", { headers: { Accept: "application/json" } });
+function remove(id) {
+  removed.add(id);
+  links.delete(id);
+  document.getElementById(`link-${id}`)?.remove();
+}
+
+// One page at a time, however many links are stored; the server links each page to the next.
+async function loadPage() {
+  const response = await fetch(nextPage, { headers: { Accept: "application/json" } });
   (await response.json()).forEach(upsert);
+  const next = /<([^>]*)>;\s*rel="next"/.exec(response.headers.get("Link") ?? "");
+  nextPage = next ? next[1] : null;
+  older.hidden = !nextPage;
 }
 
 form.addEventListener("submit", async (event) => {
@@ -69,9 +89,14 @@ form.addEventListener("submit", async (event) => {
     formError.textContent = body.detail ?? `Could not add the link (HTTP ${response.status}).`;
     return;
   }
+  removed.delete(body.id);
   upsert(body);
   input.value = "";
+  if (response.status === 200) {
+    formError.textContent = "Already in the list.";
+  }
 });
 
+older.addEventListener("click", loadPage);
 subscribe();
-load();
+loadPage();

@@ -1,18 +1,15 @@
 package dev.linkstream.links.boundary;
 
+import dev.linkstream.links.control.Fetches;
 import dev.linkstream.links.control.LinkStore;
-import dev.linkstream.links.entity.FetchResult;
+import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.SubmittedUrl;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -20,6 +17,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -27,83 +25,124 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.net.URI;
+import java.util.List;
 
 @Path("links")
 @RequestScoped
-@ManagedExecutorDefinition(name = LinksResource.FETCHERS, maxAsync = 16)
 public class LinksResource {
 
-  private static final Logger LOG = Logger.getLogger(LinksResource.class.getName());
-  static final String FETCHERS = "java:app/concurrent/linkstream-fetchers";
+  static final int DEFAULT_PAGE = 50;
+  static final int MAX_PAGE = 500;
 
   @Inject LinkStore store;
-  @Inject Event<Link> submitted;
-
-  // Fetches wait on origins for seconds: a pool of their own keeps them off the server's threads.
-  @Resource(lookup = FETCHERS)
-  ManagedExecutorService fetchers;
-
+  @Inject Fetches fetches;
   @Context UriInfo uriInfo;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response submitJson(String body) {
-    return accept(urlOf(body));
+    return submit(urlOf(body));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
   public Response submitForm(@FormParam("url") String url) {
-    return accept(url);
+    return submit(url);
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public JsonArray all() {
-    return store.newestFirst().stream()
-        .map(Link::toJSON)
-        .collect(Json::createArrayBuilder, (array, link) -> array.add(link), (a, b) -> a.addAll(b))
-        .build();
+  public Response page(@QueryParam("limit") String limit, @QueryParam("before") String before) {
+    int size = (int) number("limit", limit, DEFAULT_PAGE, MAX_PAGE);
+    List<Link> links = store.page(size, number("before", before, Long.MAX_VALUE, Long.MAX_VALUE));
+    Response.ResponseBuilder response = Response.ok(array(links));
+    if (links.size() == size) {
+      long oldest = links.get(links.size() - 1).id();
+      response.link(
+          uriInfo
+              .getRequestUriBuilder()
+              .replaceQueryParam("limit", size)
+              .replaceQueryParam("before", oldest)
+              .build(),
+          "next");
+    }
+    return response.build();
   }
 
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject one(@PathParam("id") long id) {
-    return store
-        .find(id)
-        .map(Link::toJSON)
-        .orElseThrow(() -> new NotFoundException("no link with id " + id));
+    return store.find(id).map(Link::toJSON).orElseThrow(() -> unknown(id));
   }
 
-  private Response accept(String text) {
+  @POST
+  @Path("{id}/refetch")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response refetch(@PathParam("id") long id) {
+    Link link = store.refetch(id).orElseThrow(() -> unknown(id));
+    fetches.start(link);
+    return Response.accepted(link.toJSON()).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public void remove(@PathParam("id") long id) {
+    if (!store.remove(id)) {
+      throw unknown(id);
+    }
+  }
+
+  private Response submit(String text) {
     SubmittedUrl url;
     try {
       url = SubmittedUrl.parse(text);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
-    Link link = store.submit(url);
-    submitted
-        .fireAsync(link, NotificationOptions.ofExecutor(fetchers))
-        .exceptionally(
-            failure -> {
-              LOG.log(Level.SEVERE, "Fetching link " + link.id() + " failed unexpectedly", failure);
-              store.record(FetchResult.failed(link.id(), "internal error"));
-              return link;
-            });
-    return Response.accepted(link.toJSON())
-        .location(uriInfo.getAbsolutePathBuilder().path(String.valueOf(link.id())).build())
-        .build();
+    Submission submission = store.submit(url);
+    Link link = submission.link();
+    URI location =
+        uriInfo.getBaseUriBuilder().path("links").path(String.valueOf(link.id())).build();
+    if (!submission.created()) {
+      return Response.ok(link.toJSON()).location(location).build();
+    }
+    fetches.start(link);
+    return Response.accepted(link.toJSON()).location(location).build();
+  }
+
+  private static JsonArray array(List<Link> links) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    links.forEach(link -> array.add(link.toJSON()));
+    return array.build();
+  }
+
+  private static long number(String name, String text, long absent, long max) {
+    if (text == null || text.isBlank()) {
+      return absent;
+    }
+    try {
+      long value = Long.parseLong(text.strip());
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, like any other value out of range
+    }
+    throw new BadRequestException(name + " must be a whole number from 1 to " + max);
+  }
+
+  private static NotFoundException unknown(long id) {
+    return new NotFoundException("no link with id " + id);
   }
 
   private static String urlOf(String body) {

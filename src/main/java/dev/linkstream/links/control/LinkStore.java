@@ -3,77 +3,211 @@ package dev.linkstream.links.control;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.links.entity.SubmittedUrl;
+import dev.linkstream.platform.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Keeps the links and the history of their changes. A change and its event are recorded under one
- * lock, so event ids follow the order of the changes they describe.
+ * Keeps the links and the history of their changes in the database. Each change and its event are
+ * committed in one transaction; subscribers are told after the commit.
  */
 @ApplicationScoped
 public class LinkStore {
 
-  static final int HISTORY_SIZE = 10_000;
+  private static final String SELECT_LINKS =
+      "SELECT id, url, status, title, content_type, error, submitted_at, updated_at FROM links";
 
+  @Inject Database database;
   @Inject Event<LinkEvent> changes;
 
-  final NavigableMap<Long, Link> links = new ConcurrentSkipListMap<>();
-  final NavigableMap<Long, LinkEvent> history = new ConcurrentSkipListMap<>();
-  private long lastLinkId;
-  private long lastEventId;
+  /** The stored link for a URL, and whether this submission stored it. */
+  public record Submission(Link link, boolean created) {}
 
-  public Link submit(SubmittedUrl url) {
-    Link link;
-    LinkEvent event;
-    synchronized (this) {
-      link = Link.pending(++lastLinkId, url.toString(), now());
-      links.put(link.id(), link);
-      event = append(link);
-    }
-    changes.fireAsync(event);
-    return link;
+  @FunctionalInterface
+  private interface Change<T> {
+    T apply(Connection connection, History history, Instant now) throws SQLException;
+  }
+
+  public Submission submit(SubmittedUrl url) {
+    return change(
+        (connection, history, now) -> {
+          List<Link> stored = links(connection, SELECT_LINKS + " WHERE url = ?", url.toString());
+          if (!stored.isEmpty()) {
+            return new Submission(stored.get(0), false);
+          }
+          Link link = insert(connection, url.toString(), now);
+          history.updated(link, now);
+          return new Submission(link, true);
+        });
   }
 
   public void record(@ObservesAsync FetchResult result) {
-    LinkEvent event;
-    synchronized (this) {
-      Link link = links.computeIfPresent(result.linkId(), (id, old) -> old.with(result, now()));
-      if (link == null) {
-        return;
-      }
-      event = append(link);
-    }
-    changes.fireAsync(event);
+    change(
+        (connection, history, now) -> {
+          Optional<Link> link = one(connection, result.linkId());
+          if (link.isPresent()) {
+            Link fetched = link.get().with(result, now);
+            update(connection, fetched);
+            history.updated(fetched, now);
+          }
+          return link;
+        });
+  }
+
+  public Optional<Link> refetch(long id) {
+    return change(
+        (connection, history, now) -> {
+          Optional<Link> link = one(connection, id).map(stored -> stored.refetching(now));
+          if (link.isPresent()) {
+            update(connection, link.get());
+            history.updated(link.get(), now);
+          }
+          return link;
+        });
+  }
+
+  public boolean remove(long id) {
+    return change(
+        (connection, history, now) -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM links WHERE id = ?")) {
+            delete.setLong(1, id);
+            if (delete.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          history.removed(id, now);
+          return true;
+        });
   }
 
   public Optional<Link> find(long id) {
-    return Optional.ofNullable(links.get(id));
+    return database.transaction(connection -> one(connection, id));
   }
 
-  public List<Link> newestFirst() {
-    return List.copyOf(links.descendingMap().values());
+  /** Newest first: at most {@code limit} links with ids below {@code before}. */
+  public List<Link> page(int limit, long before) {
+    return database.transaction(
+        connection ->
+            links(
+                connection,
+                SELECT_LINKS + " WHERE id < ? ORDER BY id DESC LIMIT ?",
+                before,
+                limit));
   }
 
-  public List<LinkEvent> eventsAfter(long id) {
-    return List.copyOf(history.tailMap(id, false).values());
+  public List<Link> pending() {
+    return database.transaction(
+        connection ->
+            links(
+                connection,
+                SELECT_LINKS + " WHERE status = ? ORDER BY id",
+                LinkStatus.PENDING.toJSON()));
   }
 
-  private LinkEvent append(Link link) {
-    LinkEvent event = LinkEvent.update(++lastEventId, link);
-    history.put(event.id(), event);
-    while (history.size() > HISTORY_SIZE) {
-      history.pollFirstEntry();
+  public List<LinkEvent> eventsAfter(long id, int limit) {
+    return database.transaction(connection -> History.after(connection, id, limit));
+  }
+
+  public long lastEventId() {
+    return database.transaction(History::lastId);
+  }
+
+  private <T> T change(Change<T> work) {
+    List<LinkEvent> appended = new ArrayList<>();
+    T result =
+        database.transaction(
+            connection -> work.apply(connection, History.lock(connection, appended::add), now()));
+    appended.forEach(changes::fireAsync);
+    return result;
+  }
+
+  private static Optional<Link> one(Connection connection, long id) throws SQLException {
+    return links(connection, SELECT_LINKS + " WHERE id = ?", id).stream().findFirst();
+  }
+
+  private static Link insert(Connection connection, String url, Instant now) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO links (url, status, submitted_at, updated_at) VALUES (?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      bind(insert, url, LinkStatus.PENDING.toJSON(), now, now);
+      insert.executeUpdate();
+      try (ResultSet key = insert.getGeneratedKeys()) {
+        key.next();
+        return Link.pending(key.getLong("id"), url, now);
+      }
     }
-    return event;
+  }
+
+  private static void update(Connection connection, Link link) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE links SET status = ?, title = ?, content_type = ?, error = ?, updated_at = ?"
+                + " WHERE id = ?")) {
+      bind(
+          update,
+          link.status().toJSON(),
+          link.title(),
+          link.contentType(),
+          link.error(),
+          link.updatedAt(),
+          link.id());
+      update.executeUpdate();
+    }
+  }
+
+  private static List<Link> links(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      bind(select, parameters);
+      try (ResultSet rows = select.executeQuery()) {
+        List<Link> links = new ArrayList<>();
+        while (rows.next()) {
+          links.add(
+              new Link(
+                  rows.getLong("id"),
+                  rows.getString("url"),
+                  LinkStatus.fromJSON(rows.getString("status")),
+                  rows.getString("title"),
+                  rows.getString("content_type"),
+                  rows.getString("error"),
+                  rows.getObject("submitted_at", OffsetDateTime.class).toInstant(),
+                  rows.getObject("updated_at", OffsetDateTime.class).toInstant()));
+        }
+        return links;
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      Object value = parameters[i];
+      if (value instanceof Instant instant) {
+        statement.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+      } else if (value == null) {
+        statement.setNull(i + 1, Types.VARCHAR);
+      } else {
+        statement.setObject(i + 1, value);
+      }
+    }
   }
 
   private static Instant now() {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.CircularRedirectException;
@@ -53,6 +54,8 @@ public class TitleFetcher {
   static final String USER_AGENT = "Linkstream/0.1 (link title fetcher)";
   private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
   private static final String UNKNOWN_TYPE = "application/octet-stream";
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
   private static final Logger LOG = Logger.getLogger(TitleFetcher.class.getName());
 
   @Inject
@@ -111,7 +114,7 @@ public class TitleFetcher {
     }
     HttpEntity entity = response.getEntity();
     ContentType type = entity == null ? null : ContentType.parseLenient(entity.getContentType());
-    String mimeType = type == null ? UNKNOWN_TYPE : type.getMimeType().toLowerCase(Locale.ROOT);
+    String mimeType = mimeType(type);
     if (!HTML.contains(mimeType)) {
       return FetchResult.fetched(linkId, Titles.fromUrl(url), mimeType);
     }
@@ -121,6 +124,12 @@ public class TitleFetcher {
         Titles.fromHtml(Jsoup.parse(new ByteArrayInputStream(body), charset, url.toString()))
             .orElseGet(() -> Titles.fromUrl(url));
     return FetchResult.fetched(linkId, title, mimeType);
+  }
+
+  /** The media type as sent, unless it is not one: an origin may send anything in that header. */
+  private static String mimeType(ContentType type) {
+    String name = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
+    return MEDIA_TYPE.matcher(name).matches() ? name : UNKNOWN_TYPE;
   }
 
   /** A charset name jsoup can use, or null so that jsoup detects it from the bytes. */

@@ -11,8 +11,9 @@ import org.jsoup.nodes.Element;
 final class Titles {
 
   static final int MAX_LENGTH = 300;
+  // Bidi controls, and lone surrogates, which no database or encoder stores faithfully.
   private static final Pattern INVISIBLE =
-      Pattern.compile("[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+      Pattern.compile("[\\p{Cs}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
   private static final Pattern SPACING = Pattern.compile("[\\p{Cc}\\p{Z}\\s]+");
 
   private Titles() {}

@@ -26,6 +26,11 @@ public record Link(
         id, url, outcome, result.title(), result.contentType(), result.error(), submittedAt, now);
   }
 
+  /** Pending again for a new fetch; what the last fetch learned stays until the next one ends. */
+  public Link refetching(Instant now) {
+    return new Link(id, url, LinkStatus.PENDING, title, contentType, null, submittedAt, now);
+  }
+
   public JsonObject toJSON() {
     JsonObjectBuilder json =
         Json.createObjectBuilder().add("id", id).add("url", url).add("status", status.toJSON());

@@ -1,14 +1,22 @@
 package dev.linkstream.links.entity;
 
+import jakarta.json.Json;
+
 /**
- * One change of a link as the stream sends it. Ids are assigned in the order the changes happen, so
- * a subscriber that has seen an id has seen every change before it.
+ * One change of a link as the stream sends it. Ids are assigned in the order the changes are
+ * committed, so a subscriber that has seen an id has seen every change before it.
  */
-public record LinkEvent(long id, String name, String data) {
+public record LinkEvent(long id, long linkId, String name, String data) {
 
   public static final String LINK_UPDATE = "link-update";
+  public static final String LINK_REMOVED = "link-removed";
 
   public static LinkEvent update(long id, Link link) {
-    return new LinkEvent(id, LINK_UPDATE, link.toJSON().toString());
+    return new LinkEvent(id, link.id(), LINK_UPDATE, link.toJSON().toString());
+  }
+
+  public static LinkEvent removed(long id, long linkId) {
+    return new LinkEvent(
+        id, linkId, LINK_REMOVED, Json.createObjectBuilder().add("id", linkId).build().toString());
   }
 }

@@ -10,4 +10,8 @@ public enum LinkStatus {
   public String toJSON() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  public static LinkStatus fromJSON(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
 }

@@ -1,2 +1,2 @@
-/** Configuration plumbing shared by every component. */
+/** Plumbing shared by every component: configuration and the database. */
 package dev.linkstream.platform.control;

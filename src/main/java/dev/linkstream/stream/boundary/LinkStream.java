@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 
 /**
  * Owns the stream: every subscriber and every event sent to them. Events reach subscribers in id
@@ -28,12 +29,15 @@ public class LinkStream {
   @Context Sse sse;
   @Inject LinkStore store;
 
+  private static final int BATCH = 500;
+
   private SseBroadcaster broadcaster;
   private long lastSent;
 
   @PostConstruct
   void open() {
     broadcaster = sse.newBroadcaster();
+    lastSent = store.lastEventId();
   }
 
   @PreDestroy
@@ -55,14 +59,19 @@ public class LinkStream {
   }
 
   private synchronized void drain() {
-    for (LinkEvent event : store.eventsAfter(lastSent)) {
-      broadcaster.broadcast(
-          sse.newEventBuilder()
-              .id(String.valueOf(event.id()))
-              .name(event.name())
-              .data(event.data())
-              .build());
-      lastSent = event.id();
+    List<LinkEvent> events;
+    while (!(events = store.eventsAfter(lastSent, BATCH)).isEmpty()) {
+      events.forEach(this::send);
     }
+  }
+
+  private void send(LinkEvent event) {
+    broadcaster.broadcast(
+        sse.newEventBuilder()
+            .id(String.valueOf(event.id()))
+            .name(event.name())
+            .data(event.data())
+            .build());
+    lastSent = event.id();
   }
 }

@@ -1,0 +1,96 @@
+package dev.linkstream.links.control;
+
+import dev.linkstream.links.entity.Link;
+import dev.linkstream.links.entity.LinkEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The event history as one transaction writes it. It locks the event sequence before the
+ * transaction does anything else and holds the lock until commit, so writers take turns: event ids
+ * become visible in increasing order, and a check-then-insert inside the turn cannot race.
+ */
+final class History {
+
+  private final Connection connection;
+  private final Consumer<LinkEvent> appended;
+  private long lastId;
+
+  private History(Connection connection, Consumer<LinkEvent> appended, long lastId) {
+    this.connection = connection;
+    this.appended = appended;
+    this.lastId = lastId;
+  }
+
+  static History lock(Connection connection, Consumer<LinkEvent> appended) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT last_id FROM event_sequence FOR UPDATE");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return new History(connection, appended, row.getLong(1));
+    }
+  }
+
+  void updated(Link link, Instant now) throws SQLException {
+    append(LinkEvent.update(lastId + 1, link), now);
+  }
+
+  void removed(long linkId, Instant now) throws SQLException {
+    append(LinkEvent.removed(lastId + 1, linkId), now);
+  }
+
+  static List<LinkEvent> after(Connection connection, long id, int limit) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, link_id, name, data FROM link_events WHERE id > ? ORDER BY id LIMIT ?")) {
+      select.setLong(1, id);
+      select.setInt(2, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        List<LinkEvent> events = new ArrayList<>();
+        while (rows.next()) {
+          events.add(
+              new LinkEvent(
+                  rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4)));
+        }
+        return events;
+      }
+    }
+  }
+
+  static long lastId(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT last_id FROM event_sequence");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private void append(LinkEvent event, Instant now) throws SQLException {
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO link_events (id, link_id, name, data, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?)");
+        PreparedStatement advance =
+            connection.prepareStatement("UPDATE event_sequence SET last_id = ?")) {
+      insert.setLong(1, event.id());
+      insert.setLong(2, event.linkId());
+      insert.setString(3, event.name());
+      insert.setString(4, event.data());
+      insert.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      insert.executeUpdate();
+      advance.setLong(1, event.id());
+      advance.executeUpdate();
+    }
+    lastId = event.id();
+    appended.accept(event);
+  }
+}

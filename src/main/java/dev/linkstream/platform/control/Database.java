@@ -1,0 +1,154 @@
+package dev.linkstream.platform.control;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The application's own connection pool, built from MicroProfile Config rather than a server
+ * datasource so that the same settings work on every runtime, and migrated before first use.
+ */
+@ApplicationScoped
+public class Database {
+
+  @Inject
+  @ConfigProperty(name = "linkstream.data-dir")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.db.url")
+  Optional<String> url;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.db.user")
+  Optional<String> user;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.db.password")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.db.pool-size")
+  int poolSize;
+
+  private HikariDataSource pool;
+
+  /** Work done on one connection; {@link #transaction} commits it or rolls it back. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T on(Connection connection) throws SQLException;
+  }
+
+  @PostConstruct
+  void open() {
+    pool = new HikariDataSource(config());
+    migrate(pool);
+  }
+
+  @PreDestroy
+  void close() {
+    pool.close();
+    forgetBundledDrivers();
+  }
+
+  public <T> T transaction(Work<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      try {
+        T result = work.on(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .loggers("slf4j")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  private HikariConfig config() {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("linkstream");
+    config.setJdbcUrl(jdbcUrl());
+    config.setDriverClassName(driverFor(config.getJdbcUrl()).getClass().getName());
+    user.ifPresent(config::setUsername);
+    password.ifPresent(config::setPassword);
+    config.setMaximumPoolSize(poolSize);
+    config.setAutoCommit(false);
+    return config;
+  }
+
+  /**
+   * The bundled driver for the URL, named explicitly: the JDK's DriverManager looks for drivers
+   * once, on the server's class path, and so never finds one inside a WAR by itself.
+   */
+  static Driver driverFor(String jdbcUrl) {
+    for (Driver driver : ServiceLoader.load(Driver.class, Database.class.getClassLoader())) {
+      try {
+        if (driver.acceptsURL(jdbcUrl)) {
+          return driver;
+        }
+      } catch (SQLException e) {
+        // a driver that cannot tell does not take the URL
+      }
+    }
+    throw new IllegalStateException("no bundled JDBC driver accepts " + jdbcUrl);
+  }
+
+  /** Drivers register themselves globally: left registered, they would keep the undeployed WAR. */
+  private static void forgetBundledDrivers() {
+    for (Driver driver : DriverManager.drivers().toList()) {
+      if (driver.getClass().getClassLoader() == Database.class.getClassLoader()) {
+        try {
+          DriverManager.deregisterDriver(driver);
+        } catch (SQLException e) {
+          // nothing more can be done on the way out
+        }
+      }
+    }
+  }
+
+  String jdbcUrl() {
+    return url.orElseGet(this::embeddedUrl);
+  }
+
+  /**
+   * A file database in the data directory. WRITE_DELAY=0 writes every commit to the file before the
+   * commit returns, so a 202 survives the process being killed right after.
+   */
+  private String embeddedUrl() {
+    try {
+      Files.createDirectories(Path.of(dataDir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    return "jdbc:h2:file:"
+        + Path.of(dataDir).toAbsolutePath().resolve("linkstream")
+        + ";WRITE_DELAY=0";
+  }
+}
