@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -37,6 +38,14 @@ final class Api implements AutoCloseable {
 
   WebTarget links() {
     return root.path("api/links");
+  }
+
+  /** A link the server handed out, followed only if it leads back to loopback. */
+  WebTarget follow(URI uri) {
+    if (!"127.0.0.1".equals(uri.getHost())) {
+      throw new AssertionError("the server linked away from the host the client used: " + uri);
+    }
+    return client.target(uri);
   }
 
   WebTarget stream() {

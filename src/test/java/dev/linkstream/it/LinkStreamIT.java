@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.it.Subscriber.Received;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
@@ -139,6 +140,25 @@ class LinkStreamIT {
       JsonObject link = last(subscriber.await(finishedAll(List.of(id)), DEADLINE), id);
 
       assertEquals(hostile, link.getString("title"));
+    }
+  }
+
+  @Test
+  void aRemovalIsStreamedAfterTheLinksOtherChanges() throws Exception {
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      long id = api.submit(origin.titled("Short-lived")).getJsonNumber("id").longValue();
+      subscriber.await(finishedAll(List.of(id)), DEADLINE);
+
+      api.links().path(String.valueOf(id)).request().delete().close();
+
+      List<Received> events =
+          subscriber.await(
+              received -> received.stream().anyMatch(event -> event.name().equals("link-removed")),
+              DEADLINE);
+      Received removal = events.get(events.size() - 1);
+      assertEquals("link-removed", removal.name());
+      assertEquals(Json.createObjectBuilder().add("id", id).build(), removal.data());
+      assertStrictlyIncreasing(events);
     }
   }
 

@@ -13,7 +13,14 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -108,7 +115,7 @@ class LinksApiIT {
         "{\"url\":",
       })
   void badInputIsExplainedAndNothingIsStored(String body) {
-    int before = api.all().size();
+    JsonArray before = api.all();
     try (Response response = api.post(body)) {
       assertEquals(400, response.getStatus());
       assertEquals(PROBLEM, response.getMediaType().toString());
@@ -116,7 +123,115 @@ class LinksApiIT {
       assertEquals(400, problem.getInt("status"));
       assertTrue(problem.getString("detail").contains("url"), problem.toString());
     }
-    assertEquals(before, api.all().size());
+    assertEquals(before, api.all());
+  }
+
+  @Test
+  void theSameUrlAgainAnswersTheStoredLink() {
+    String url = origin.titled("Twice");
+    JsonObject first = api.submit(url);
+    String sameUrl = url.replace("http://127.0.0.1:", "HTTP://127.0.0.1:") + "#fragment";
+    try (Response again = api.post(json(sameUrl))) {
+      assertEquals(200, again.getStatus());
+      JsonObject link = (JsonObject) Api.parse(again.readEntity(String.class));
+      assertEquals(first.getJsonNumber("id"), link.getJsonNumber("id"));
+      assertTrue(again.getLocation().getPath().endsWith("/api/links/" + link.getJsonNumber("id")));
+    }
+  }
+
+  @Test
+  void concurrentSubmissionsOfOneUrlMakeOneLink() throws Exception {
+    String body = json(origin.titled("Crowd"));
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      List<Future<JsonObject>> answers = new ArrayList<>();
+      for (int n = 0; n < 20; n++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  try (Response response = api.post(body)) {
+                    assertTrue(response.getStatus() == 200 || response.getStatus() == 202);
+                    return (JsonObject) Api.parse(response.readEntity(String.class));
+                  }
+                }));
+      }
+      Set<JsonValue> ids = new HashSet<>();
+      for (Future<JsonObject> answer : answers) {
+        ids.add(answer.get(30, TimeUnit.SECONDS).get("id"));
+      }
+      assertEquals(1, ids.size(), ids.toString());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void oversizedAndOddUrlsAreAnsweredNeverWithA500() {
+    String tooLong = "https://example.org/" + "é".repeat(1_500);
+    try (Response response = api.post(json(tooLong))) {
+      assertEquals(400, response.getStatus());
+      assertTrue(response.readEntity(String.class).contains("once encoded"));
+    }
+    String odd = origin.url("/titled/") + "🔗%20Ünï‮code";
+    JsonObject link = api.submit(odd);
+    assertTrue(link.getString("url").endsWith("/titled/%F0%9F%94%97%20%C3%9Cn%C3%AF%E2%80%AEcode"));
+  }
+
+  @Test
+  void aLinkCanBeRemovedOnce() {
+    long id = api.submit(origin.titled("Removable")).getJsonNumber("id").longValue();
+    try (Response response = api.links().path(String.valueOf(id)).request().delete()) {
+      assertEquals(204, response.getStatus());
+    }
+    try (Response response = api.links().path(String.valueOf(id)).request().delete()) {
+      assertEquals(404, response.getStatus());
+      assertEquals(PROBLEM, response.getMediaType().toString());
+    }
+  }
+
+  @Test
+  void aRefetchAnswersThePendingLink() {
+    long id = api.submit(origin.titled("Again")).getJsonNumber("id").longValue();
+    try (Response response =
+        api.links().path(id + "/refetch").request(MediaType.APPLICATION_JSON).post(null)) {
+      assertEquals(202, response.getStatus());
+      JsonObject link = (JsonObject) Api.parse(response.readEntity(String.class));
+      assertEquals("pending", link.getString("status"));
+    }
+    try (Response response =
+        api.links().path("987654321/refetch").request(MediaType.APPLICATION_JSON).post(null)) {
+      assertEquals(404, response.getStatus());
+    }
+  }
+
+  @Test
+  void theListComesInPagesLinkedFromOneToTheNext() {
+    List<Long> ids = new ArrayList<>();
+    for (int n = 0; n < 5; n++) {
+      ids.add(api.submit(origin.titled("Paged " + n)).getJsonNumber("id").longValue());
+    }
+    try (Response first =
+        api.links().queryParam("limit", 2).request(MediaType.APPLICATION_JSON).get()) {
+      assertEquals(List.of(ids.get(4), ids.get(3)), idsOf(first));
+      try (Response second = api.follow(first.getLink("next").getUri()).request().get()) {
+        assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(second));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"limit=0", "limit=501", "limit=ten", "before=-1", "before=x"})
+  void aBadPageRequestIsExplained(String query) {
+    String[] parameter = query.split("=");
+    try (Response response =
+        api.links()
+            .queryParam(parameter[0], parameter[1])
+            .request(MediaType.APPLICATION_JSON)
+            .get()) {
+      assertEquals(400, response.getStatus());
+      assertEquals(PROBLEM, response.getMediaType().toString());
+      assertTrue(response.readEntity(String.class).contains(parameter[0] + " must be"));
+    }
   }
 
   @Test
@@ -146,6 +261,15 @@ class LinksApiIT {
     assertTrue(page.contains("<form id=\"submit\""), page);
     assertTrue(page.contains("script-src 'self'"), page);
     assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page).find(), page);
+  }
+
+  private static String json(String url) {
+    return Json.createObjectBuilder().add("url", url).build().toString();
+  }
+
+  private static List<Long> idsOf(Response page) {
+    return ((JsonArray) Api.parse(page.readEntity(String.class)))
+        .stream().map(link -> link.asJsonObject().getJsonNumber("id").longValue()).toList();
   }
 
   private JsonObject one(long id) {

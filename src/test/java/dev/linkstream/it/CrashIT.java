@@ -1,0 +1,131 @@
+package dev.linkstream.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.linkstream.it.Subscriber.Received;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A 202 means the link is safe: a server killed with SIGKILL mid-pipeline loses nothing. */
+class CrashIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  @TempDir Path dir;
+
+  record Stored(long id, String name, String data) {}
+
+  @Test
+  void aKilledServerComesBackWithEveryLinkAndEventAndFinishesWhatWasPending() throws Exception {
+    Path data = dir.resolve("data");
+    List<Long> ids = new ArrayList<>();
+    List<Received> seenBeforeCrash;
+    try (Origin origin = new Origin()) {
+      try (PayaraMicroProcess first = PayaraMicroProcess.start(data, dir.resolve("first"));
+          Api api = new Api(first.url);
+          Subscriber subscriber = new Subscriber(api.stream())) {
+        ids.add(id(api.submit(origin.titled("Fetched before the crash"))));
+        ids.add(id(api.submit(origin.url("/slow"))));
+        subscriber.await(received -> finished(received, ids.get(0)), DEADLINE);
+        ids.add(id(api.submit(origin.titled("Accepted just before the crash"))));
+        seenBeforeCrash = subscriber.received();
+        first.kill();
+      }
+
+      try (PayaraMicroProcess second = PayaraMicroProcess.start(data, dir.resolve("second"));
+          Api api = new Api(second.url)) {
+        assertEquals("fetched", awaitFinished(api, ids.get(0)).getString("status"));
+        JsonObject slow = awaitFinished(api, ids.get(1));
+        assertEquals("timed out after 3 s", slow.getString("error"), slow.toString());
+        JsonObject last = awaitFinished(api, ids.get(2));
+        assertEquals("Accepted just before the crash", last.getString("title"));
+      }
+    }
+
+    List<Stored> history = history(data);
+    for (Received seen : seenBeforeCrash) {
+      assertTrue(
+          history.contains(new Stored(seen.id(), seen.name(), seen.data().toString())),
+          "event " + seen.id() + " was lost: " + history);
+    }
+    long lastSeen = seenBeforeCrash.get(seenBeforeCrash.size() - 1).id();
+    Stored slowFailed = lastEventOf(history, ids.get(1));
+    assertTrue(slowFailed.id() > lastSeen, "a new event id below an old one: " + history);
+    for (int i = 1; i < history.size(); i++) {
+      assertTrue(history.get(i - 1).id() < history.get(i).id(), "ids out of order: " + history);
+    }
+  }
+
+  private static boolean finished(List<Received> received, long id) {
+    return received.stream()
+        .anyMatch(
+            event ->
+                event.data().getJsonNumber("id").longValue() == id
+                    && !event.data().getString("status").equals("pending"));
+  }
+
+  /** Polls, because the restarted server may finish a link before a subscriber could connect. */
+  private static JsonObject awaitFinished(Api api, long id) throws InterruptedException {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (true) {
+      JsonObject link =
+          (JsonObject)
+              Api.parse(
+                  api.links()
+                      .path(String.valueOf(id))
+                      .request(MediaType.APPLICATION_JSON)
+                      .get(String.class));
+      if (!link.getString("status").equals("pending")) {
+        return link;
+      }
+      if (System.nanoTime() > end) {
+        throw new AssertionError("still pending after " + DEADLINE + ": " + link);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static Stored lastEventOf(List<Stored> history, long linkId) {
+    return history.stream()
+        .filter(
+            event ->
+                Api.parse(event.data()).asJsonObject().getJsonNumber("id").longValue() == linkId)
+        .reduce((first, second) -> second)
+        .orElseThrow();
+  }
+
+  /** The event history as the stopped server left it on disk or in PostgreSQL. */
+  private static List<Stored> history(Path data) throws Exception {
+    String url =
+        System.getProperty("linkstream.it.db.url", "jdbc:h2:file:" + data.resolve("linkstream"));
+    try (Connection connection =
+            DriverManager.getConnection(
+                url,
+                System.getProperty("linkstream.it.db.user", ""),
+                System.getProperty("linkstream.it.db.password", ""));
+        Statement select = connection.createStatement();
+        ResultSet rows =
+            select.executeQuery("SELECT id, name, data FROM link_events ORDER BY id")) {
+      List<Stored> history = new ArrayList<>();
+      while (rows.next()) {
+        history.add(new Stored(rows.getLong(1), rows.getString(2), rows.getString(3)));
+      }
+      return history;
+    }
+  }
+
+  private static long id(JsonObject link) {
+    return link.getJsonNumber("id").longValue();
+  }
+}

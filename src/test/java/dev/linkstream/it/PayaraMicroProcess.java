@@ -1,0 +1,122 @@
+package dev.linkstream.it;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged WAR on a Payara Micro process of the test's own, for what Arquillian cannot do: kill
+ * the server with SIGKILL and start it again on the same data.
+ */
+final class PayaraMicroProcess implements AutoCloseable {
+
+  private static final Duration START_DEADLINE = Duration.ofSeconds(120);
+
+  private final Process process;
+  private final Path log;
+  final URL url;
+
+  private PayaraMicroProcess(Process process, Path log, int port) throws IOException {
+    this.process = process;
+    this.log = log;
+    this.url = URI.create("http://127.0.0.1:" + port + "/").toURL();
+  }
+
+  /** Starts the server with its data in {@code dataDir}, or in PostgreSQL when a run sets one. */
+  static PayaraMicroProcess start(Path dataDir, Path workDir) throws Exception {
+    int port = freePort();
+    Files.createDirectories(workDir);
+    Path log = workDir.resolve("server.log");
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Dlinkstream.data-dir=" + dataDir);
+    command.add("-Dlinkstream.fetch.allowed-networks=127.0.0.0/8");
+    command.add("-Dlinkstream.fetch.timeout=3s");
+    for (String key : List.of("url", "user", "password")) {
+      String value = System.getProperty("linkstream.it.db." + key);
+      if (value != null) {
+        command.add("-Dlinkstream.db." + key + "=" + value);
+      }
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            payaraMicroJar(),
+            "--deploy",
+            Path.of("target/linkstream.war").toAbsolutePath().toString(),
+            "--contextroot",
+            "/",
+            "--port",
+            String.valueOf(port),
+            "--nocluster",
+            "--nohazelcast",
+            "--rootdir",
+            workDir.resolve("payara").toString()));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    PayaraMicroProcess server = new PayaraMicroProcess(process, log, port);
+    server.awaitReady();
+    return server;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private void awaitReady() throws Exception {
+    long end = System.nanoTime() + START_DEADLINE.toNanos();
+    while (!answers()) {
+      if (!process.isAlive() || System.nanoTime() > end) {
+        kill();
+        throw new AssertionError("Payara Micro did not start; its log:\n" + Files.readString(log));
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private boolean answers() {
+    try {
+      HttpURLConnection connection =
+          (HttpURLConnection) new URL(url, "api/links?limit=1").openConnection();
+      connection.setConnectTimeout(1_000);
+      connection.setReadTimeout(5_000);
+      try {
+        return connection.getResponseCode() == 200;
+      } finally {
+        connection.disconnect();
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String payaraMicroJar() throws Exception {
+    Class<?> main =
+        Class.forName(
+            "fish.payara.micro.PayaraMicro", false, PayaraMicroProcess.class.getClassLoader());
+    return Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
