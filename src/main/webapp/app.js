@@ -79,6 +79,7 @@ async function loadPage() {
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   formError.textContent = "";
+  formError.classList.remove("notice");
   const response = await fetch("api/links", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -94,6 +95,7 @@ form.addEventListener("submit", async (event) => {
   input.value = "";
   if (response.status === 200) {
     formError.textContent = "Already in the list.";
+    formError.classList.add("notice");
   }
 });
 

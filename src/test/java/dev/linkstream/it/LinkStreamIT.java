@@ -6,58 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.linkstream.it.Subscriber.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ArquillianExtension.class)
-class LinkStreamIT {
+class LinkStreamIT extends DeployedWar {
 
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static Origin origin;
-
-  @ArquillianResource URL deployed;
-  private Api api;
-  private final ServerLog log = new ServerLog();
-
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return Api.war();
-  }
-
-  @BeforeAll
-  static void startOrigin() throws Exception {
-    origin = new Origin();
-  }
-
-  @AfterAll
-  static void stopOrigin() {
-    origin.close();
-  }
-
-  @BeforeEach
-  void connect() throws Exception {
-    api = new Api(deployed);
-    log.mark();
-  }
-
-  @AfterEach
-  void disconnectAndCheckTheLog() throws Exception {
-    api.close();
-    assertEquals(List.of(), log.troubleSinceMark());
-  }
 
   @Test
   void everySubscriberSeesEveryLinkWhileOthersLeave() throws Exception {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,53 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(ArquillianExtension.class)
-class LinksApiIT {
+class LinksApiIT extends DeployedWar {
 
   private static final String PROBLEM = "application/problem+json";
-
-  private static Origin origin;
-
-  @ArquillianResource URL deployed;
-  private Api api;
-
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return Api.war();
-  }
-
-  @BeforeAll
-  static void startOrigin() throws Exception {
-    origin = new Origin();
-  }
-
-  @AfterAll
-  static void stopOrigin() {
-    origin.close();
-  }
-
-  @BeforeEach
-  void connect() {
-    api = new Api(deployed);
-  }
-
-  @AfterEach
-  void disconnect() {
-    api.close();
-  }
 
   @Test
   void aJsonSubmissionIsAcceptedAtOnceAsPending() {

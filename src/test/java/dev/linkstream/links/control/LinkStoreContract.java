@@ -185,6 +185,7 @@ abstract class LinkStoreContract {
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO links (url, status, submitted_at, updated_at) VALUES (?, ?, ?, ?)")) {
+      connection.setAutoCommit(false);
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
       for (int n = 0; n < 100_000; n++) {
         insert.setString(1, "https://example.org/" + n);
@@ -197,6 +198,7 @@ abstract class LinkStoreContract {
         }
       }
       insert.executeBatch();
+      connection.commit();
     }
     store.page(50, Long.MAX_VALUE); // warms up the pool and the statement
 
