@@ -2,6 +2,7 @@ package dev.linkstream.links.boundary;
 
 import dev.linkstream.links.control.Fetches;
 import dev.linkstream.links.control.LinkStore;
+import dev.linkstream.links.control.LinkStore.Page;
 import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.SubmittedUrl;
@@ -38,6 +39,9 @@ import java.util.List;
 @RequestScoped
 public class LinksResource {
 
+  /** The newest event a list reflects: subscribing after it misses and repeats no change. */
+  public static final String LAST_EVENT_ID = "Linkstream-Last-Event-ID";
+
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 500;
 
@@ -63,8 +67,10 @@ public class LinksResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response page(@QueryParam("limit") String limit, @QueryParam("before") String before) {
     int size = (int) number("limit", limit, DEFAULT_PAGE, MAX_PAGE);
-    List<Link> links = store.page(size, number("before", before, Long.MAX_VALUE, Long.MAX_VALUE));
-    Response.ResponseBuilder response = Response.ok(array(links));
+    Page page = store.page(size, number("before", before, Long.MAX_VALUE, Long.MAX_VALUE));
+    List<Link> links = page.links();
+    Response.ResponseBuilder response =
+        Response.ok(array(links)).header(LAST_EVENT_ID, page.lastEventId());
     if (links.size() == size) {
       long oldest = links.get(links.size() - 1).id();
       response.link(

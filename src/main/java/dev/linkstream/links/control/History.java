@@ -20,22 +20,29 @@ import java.util.function.Consumer;
  */
 final class History {
 
+  // Pruning every so many events keeps the delete off the path of most writes.
+  private static final int PRUNE_EVERY = 100;
+
   private final Connection connection;
   private final Consumer<LinkEvent> appended;
+  private final int size;
   private long lastId;
 
-  private History(Connection connection, Consumer<LinkEvent> appended, long lastId) {
+  private History(Connection connection, Consumer<LinkEvent> appended, int size, long lastId) {
     this.connection = connection;
     this.appended = appended;
+    this.size = size;
     this.lastId = lastId;
   }
 
-  static History lock(Connection connection, Consumer<LinkEvent> appended) throws SQLException {
+  /** Keeps at least the newest {@code size} events. */
+  static History lock(Connection connection, Consumer<LinkEvent> appended, int size)
+      throws SQLException {
     try (PreparedStatement select =
             connection.prepareStatement("SELECT last_id FROM event_sequence FOR UPDATE");
         ResultSet row = select.executeQuery()) {
       row.next();
-      return new History(connection, appended, row.getLong(1));
+      return new History(connection, appended, size, row.getLong(1));
     }
   }
 
@@ -62,6 +69,16 @@ final class History {
         }
         return events;
       }
+    }
+  }
+
+  /** The oldest id still kept; one above the last id when none is. */
+  static long firstId(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT MIN(id) FROM link_events");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      long first = row.getLong(1);
+      return row.wasNull() ? lastId(connection) + 1 : first;
     }
   }
 
@@ -92,5 +109,16 @@ final class History {
     }
     lastId = event.id();
     appended.accept(event);
+    if (event.id() % PRUNE_EVERY == 0) {
+      prune(event.id() - size);
+    }
+  }
+
+  private void prune(long upTo) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM link_events WHERE id <= ?")) {
+      delete.setLong(1, upTo);
+      delete.executeUpdate();
+    }
   }
 }

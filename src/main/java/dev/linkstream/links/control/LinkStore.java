@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the links and the history of their changes in the database. Each change and its event are
@@ -37,8 +38,23 @@ public class LinkStore {
   @Inject Database database;
   @Inject Event<LinkEvent> changes;
 
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.history")
+  int historySize;
+
   /** The stored link for a URL, and whether this submission stored it. */
   public record Submission(Link link, boolean created) {}
+
+  /** Links as of one moment, and the id of the newest event they reflect. */
+  public record Page(List<Link> links, long lastEventId) {}
+
+  /** The ids of the events still kept, and so replayable: from {@code first} to {@code last}. */
+  public record HistoryRange(long first, long last) {
+
+    public boolean continues(long seen) {
+      return seen >= first - 1 && seen <= last;
+    }
+  }
 
   @FunctionalInterface
   private interface Change<T> {
@@ -103,14 +119,16 @@ public class LinkStore {
   }
 
   /** Newest first: at most {@code limit} links with ids below {@code before}. */
-  public List<Link> page(int limit, long before) {
-    return database.transaction(
+  public Page page(int limit, long before) {
+    return database.snapshot(
         connection ->
-            links(
-                connection,
-                SELECT_LINKS + " WHERE id < ? ORDER BY id DESC LIMIT ?",
-                before,
-                limit));
+            new Page(
+                links(
+                    connection,
+                    SELECT_LINKS + " WHERE id < ? ORDER BY id DESC LIMIT ?",
+                    before,
+                    limit),
+                History.lastId(connection)));
   }
 
   public List<Link> pending() {
@@ -126,15 +144,18 @@ public class LinkStore {
     return database.transaction(connection -> History.after(connection, id, limit));
   }
 
-  public long lastEventId() {
-    return database.transaction(History::lastId);
+  public HistoryRange historyRange() {
+    return database.snapshot(
+        connection -> new HistoryRange(History.firstId(connection), History.lastId(connection)));
   }
 
   private <T> T change(Change<T> work) {
     List<LinkEvent> appended = new ArrayList<>();
     T result =
         database.transaction(
-            connection -> work.apply(connection, History.lock(connection, appended::add), now()));
+            connection ->
+                work.apply(
+                    connection, History.lock(connection, appended::add, historySize), now()));
     appended.forEach(changes::fireAsync);
     return result;
   }

@@ -82,6 +82,20 @@ public class Database {
     }
   }
 
+  /** Reads that all see one committed state of the database, however many statements they take. */
+  public <T> T snapshot(Work<T> reads) {
+    return transaction(
+        connection -> {
+          connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+          try {
+            return reads.on(connection);
+          } finally {
+            connection.rollback();
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+          }
+        });
+  }
+
   public static void migrate(DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)

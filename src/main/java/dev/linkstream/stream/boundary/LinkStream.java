@@ -1,57 +1,153 @@
 package dev.linkstream.stream.boundary;
 
 import dev.linkstream.links.control.LinkStore;
+import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.stream.control.Subscribers;
+import dev.linkstream.stream.control.Subscription;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Owns the stream: every subscriber and every event sent to them. Events reach subscribers in id
- * order because one drain at a time sends whatever the store recorded since the last one sent, no
- * matter in which order the notifications arrive.
+ * Owns the stream: the broadcaster, every subscription and every event sent to them. Events are
+ * broadcast in id order because one drain at a time sends whatever the store recorded since the
+ * last one sent, no matter in which order the notifications arrive.
  */
 @Path("links/stream")
 @ApplicationScoped
+@ManagedExecutorDefinition(name = LinkStream.WRITERS)
 public class LinkStream {
+
+  static final String WRITERS = "java:app/concurrent/linkstream-stream-writers";
+  static final String RESET = "reset";
+  private static final int BATCH = 500;
 
   @Context Sse sse;
   @Inject LinkStore store;
 
-  private static final int BATCH = 500;
+  @Resource(lookup = WRITERS)
+  ManagedExecutorService writers;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.heartbeat")
+  Duration heartbeat;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.retry")
+  Duration retry;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.buffer")
+  int bufferSize;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.write-timeout")
+  Duration writeTimeout;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.max-subscribers")
+  int maxSubscribers;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.max-subscribers-per-address")
+  int maxSubscribersPerAddress;
 
   private SseBroadcaster broadcaster;
+  private Subscribers subscribers;
+  private Subscription.Settings settings;
+  private ScheduledFuture<?> heartbeats;
   private long lastSent;
 
   @PostConstruct
   void open() {
     broadcaster = sse.newBroadcaster();
-    lastSent = store.lastEventId();
+    subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
+    settings = new Subscription.Settings(this::historyAfter, writers, bufferSize, writeTimeout);
+    lastSent = store.historyRange().last();
+    long period = heartbeat.toMillis();
+    heartbeats = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
   }
 
+  // Closing every stream here, not in the server's own time, lets a stop end at once: each client
+  // sees its stream end and reconnects, resuming from the last id it saw.
   @PreDestroy
   void close() {
+    heartbeats.cancel(false);
     broadcaster.close();
+    subscribers.all().forEach(Subscription::close);
+  }
+
+  /**
+   * Every change after the last event the client has seen: the {@code Last-Event-ID} a browser
+   * sends when it reconnects, or {@code lastEventId} on a first connection. Without either, the
+   * changes from now on.
+   */
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void subscribe(
+      @Context SseEventSink sink,
+      @Context HttpServletRequest request,
+      @HeaderParam("Last-Event-ID") String lastEventIdHeader,
+      @QueryParam("lastEventId") String lastEventId) {
+    Long seen = seen(lastEventIdHeader, lastEventId);
+    String address = request.getRemoteAddr();
+    try {
+      subscribers.reserve(address);
+    } catch (Subscribers.Full full) {
+      throw new ServiceUnavailableException(full.getMessage(), Math.max(1, retry.toSeconds()));
+    }
+    List<OutboundSseEvent> greeting = new ArrayList<>();
+    greeting.add(
+        sse.newEventBuilder().comment("subscribed").reconnectDelay(retry.toMillis()).build());
+    HistoryRange history = store.historyRange();
+    long from = seen == null ? history.last() : seen;
+    if (!history.continues(from)) {
+      // The client missed changes the history no longer holds: it must load the list again.
+      from = history.last();
+      greeting.add(reset(from));
+    }
+    Subscription subscription = new Subscription(sink, address, from, settings, subscribers::leave);
+    subscribers.add(subscription);
+    broadcaster.register(subscription);
+    subscription.start(greeting);
   }
 
   @GET
-  @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void subscribe(@Context SseEventSink sink) {
-    // Registered first, so a client that has seen the headers misses no later change; the runtime
-    // sends the headers with the first write, not before.
-    broadcaster.register(sink);
-    sink.send(sse.newEventBuilder().comment("subscribed").build());
+  @Path("subscribers")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject subscribers() {
+    return Json.createObjectBuilder().add("subscribers", subscribers.count()).build();
   }
 
   void onChange(@ObservesAsync LinkEvent change) {
@@ -59,19 +155,62 @@ public class LinkStream {
   }
 
   private synchronized void drain() {
-    List<LinkEvent> events;
-    while (!(events = store.eventsAfter(lastSent, BATCH)).isEmpty()) {
-      events.forEach(this::send);
+    List<OutboundSseEvent> events;
+    while (!(events = historyAfter(lastSent)).isEmpty()) {
+      for (OutboundSseEvent event : events) {
+        broadcaster.broadcast(event);
+        lastSent = Long.parseLong(event.getId());
+      }
     }
   }
 
-  private void send(LinkEvent event) {
-    broadcaster.broadcast(
-        sse.newEventBuilder()
-            .id(String.valueOf(event.id()))
-            .name(event.name())
-            .data(event.data())
-            .build());
-    lastSent = event.id();
+  /** Finds connections that are gone or stuck: a write to each either fails or times out. */
+  private void beat() {
+    long now = System.nanoTime();
+    subscribers.all().stream().filter(s -> s.stalled(now)).forEach(Subscription::close);
+    broadcaster.broadcast(sse.newEventBuilder().comment("").build());
+  }
+
+  private List<OutboundSseEvent> historyAfter(long id) {
+    return store.eventsAfter(id, BATCH).stream().map(this::toSse).toList();
+  }
+
+  private OutboundSseEvent toSse(LinkEvent event) {
+    return sse.newEventBuilder()
+        .id(String.valueOf(event.id()))
+        .name(event.name())
+        .data(event.data())
+        .build();
+  }
+
+  private OutboundSseEvent reset(long id) {
+    return sse.newEventBuilder()
+        .id(String.valueOf(id))
+        .name(RESET)
+        .data(Json.createObjectBuilder().add("lastEventId", id).build().toString())
+        .build();
+  }
+
+  private static Long seen(String header, String query) {
+    if (header != null && !header.isBlank()) {
+      try {
+        return Long.parseLong(header.strip());
+      } catch (NumberFormatException e) {
+        // not an id this server gave out: the client starts over, with a reset
+        return -1L;
+      }
+    }
+    if (query == null || query.isBlank()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(query.strip());
+      if (id >= 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, like a negative number
+    }
+    throw new BadRequestException("lastEventId must be a whole number from 0");
   }
 }

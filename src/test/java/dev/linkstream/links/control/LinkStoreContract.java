@@ -47,6 +47,7 @@ abstract class LinkStoreContract {
     database = kind().open(dir);
     store = new LinkStore();
     store.database = database;
+    store.historySize = 10_000;
     store.changes = notified;
   }
 
@@ -127,9 +128,39 @@ abstract class LinkStoreContract {
       ids.add(store.submit(url("https://example.org/" + n)).link().id());
     }
 
-    assertEquals(List.of(ids.get(4), ids.get(3)), idsOf(store.page(2, Long.MAX_VALUE)));
-    assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(store.page(2, ids.get(3))));
-    assertEquals(List.of(ids.get(0)), idsOf(store.page(2, ids.get(1))));
+    assertEquals(List.of(ids.get(4), ids.get(3)), idsOf(store.page(2, Long.MAX_VALUE).links()));
+    assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(store.page(2, ids.get(3)).links()));
+    assertEquals(List.of(ids.get(0)), idsOf(store.page(2, ids.get(1)).links()));
+  }
+
+  @Test
+  void aPageTellsTheNewestEventItReflects() {
+    Link link = store.submit(url("https://example.org/a")).link();
+    store.record(FetchResult.fetched(link.id(), "A title", "text/html"));
+
+    LinkStore.Page page = store.page(10, Long.MAX_VALUE);
+
+    assertEquals(2, page.lastEventId());
+    assertEquals("A title", page.links().get(0).title());
+  }
+
+  @Test
+  void theHistoryKeepsItsNewestEventsAndSaysWhichRemain() {
+    store.historySize = 50;
+    assertEquals(new LinkStore.HistoryRange(1, 0), store.historyRange());
+    for (int n = 0; n < 250; n++) {
+      store.submit(url("https://example.org/" + n));
+    }
+
+    LinkStore.HistoryRange range = store.historyRange();
+
+    assertEquals(250, range.last());
+    assertEquals(151, range.first(), "pruned at 200 to the newest 50 before it");
+    assertEquals(range.last() - range.first() + 1, store.eventsAfter(0, 1_000).size());
+    assertTrue(range.continues(150));
+    assertTrue(range.continues(250));
+    assertFalse(range.continues(149), "events after 149 are gone: a reset is due");
+    assertFalse(range.continues(251), "an id from the future");
   }
 
   @Test
@@ -152,7 +183,7 @@ abstract class LinkStoreContract {
     submissions.forEach(submission -> ids.add(submission.link().id()));
     assertEquals(1, ids.size());
     assertEquals(1, submissions.stream().filter(Submission::created).count());
-    assertEquals(1, store.page(10, Long.MAX_VALUE).size());
+    assertEquals(1, store.page(10, Long.MAX_VALUE).links().size());
   }
 
   @Test
@@ -203,7 +234,7 @@ abstract class LinkStoreContract {
     store.page(50, Long.MAX_VALUE); // warms up the pool and the statement
 
     long start = System.nanoTime();
-    List<Link> first = store.page(50, Long.MAX_VALUE);
+    List<Link> first = store.page(50, Long.MAX_VALUE).links();
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertEquals(50, first.size());

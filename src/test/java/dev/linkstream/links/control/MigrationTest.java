@@ -42,9 +42,10 @@ class MigrationTest {
     try {
       LinkStore store = new LinkStore();
       store.database = database;
+      store.historySize = 10_000;
       store.changes = new RecordedEvents<>();
 
-      List<Link> links = store.page(10, Long.MAX_VALUE);
+      List<Link> links = store.page(10, Long.MAX_VALUE).links();
       assertEquals(2, links.size());
       Link fetched = links.get(1);
       assertEquals("Å title", fetched.title());

@@ -1,0 +1,62 @@
+package dev.linkstream.stream.control;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Who is subscribed, from where, and whether one more may be. */
+public final class Subscribers {
+
+  /** Why a client may not subscribe now. */
+  public static final class Full extends Exception {
+    public Full(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private final int max;
+  private final int maxPerAddress;
+  private final Set<Subscription> all = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> perAddress = new HashMap<>();
+  private int reserved;
+
+  public Subscribers(int max, int maxPerAddress) {
+    this.max = max;
+    this.maxPerAddress = maxPerAddress;
+  }
+
+  /** Holds a place for one more subscription from the address, or says why there is none. */
+  public synchronized void reserve(String address) throws Full {
+    if (reserved >= max) {
+      throw new Full("the server has " + max + " streams open, as many as it allows");
+    }
+    if (perAddress.getOrDefault(address, 0) >= maxPerAddress) {
+      throw new Full(address + " has " + maxPerAddress + " streams open, as many as it allows");
+    }
+    perAddress.merge(address, 1, Integer::sum);
+    reserved++;
+  }
+
+  /** Takes the place reserved for the subscription's address. */
+  public void add(Subscription subscription) {
+    all.add(subscription);
+  }
+
+  /** Gives the subscription's place up; called once, when it closes. */
+  public synchronized void leave(Subscription subscription) {
+    all.remove(subscription);
+    perAddress.computeIfPresent(
+        subscription.address(), (address, count) -> count == 1 ? null : count - 1);
+    reserved--;
+  }
+
+  public int count() {
+    return all.size();
+  }
+
+  public List<Subscription> all() {
+    return List.copyOf(all);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.linkstream.stream.control;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * One client's stream, registered with the broadcaster in place of the client's own sink.
+ *
+ * <p>Sending to it never blocks: events wait in a bounded buffer and a writer of its own passes
+ * them on, so a client that stops reading delays nobody else; when the buffer is full or a write
+ * outlasts the write timeout, the client is disconnected. The writer runs only while there is
+ * something to write.
+ *
+ * <p>It first catches up from the history after the last id the client has seen, then goes live. It
+ * goes live only once the history holds nothing newer, checked under the lock that live events
+ * take, and it drops any event whose id it has already queued: the client sees every id once, in
+ * order.
+ */
+public final class Subscription implements SseEventSink {
+
+  /** What every subscription needs from the stream that holds it. */
+  public record Settings(
+      LongFunction<List<OutboundSseEvent>> historyAfter,
+      Executor writers,
+      int bufferSize,
+      Duration writeTimeout) {}
+
+  private final SseEventSink client;
+  private final String address;
+  private final Settings settings;
+  private final Consumer<Subscription> onClose;
+  private final Queue<OutboundSseEvent> buffer = new ArrayDeque<>();
+  private long queuedUpTo;
+  private boolean live;
+  private boolean writing;
+  private boolean closed;
+  private long sendingSince;
+
+  /**
+   * @param address where the client connects from
+   * @param seen the id of the last event the client has seen: it receives every one after it
+   * @param onClose told once, when the subscription ends for whatever reason
+   */
+  public Subscription(
+      SseEventSink client,
+      String address,
+      long seen,
+      Settings settings,
+      Consumer<Subscription> onClose) {
+    this.client = client;
+    this.address = address;
+    this.settings = settings;
+    this.onClose = onClose;
+    this.queuedUpTo = seen;
+  }
+
+  /** Starts writing: the greeting first, then the events the client has missed. */
+  public synchronized void start(List<OutboundSseEvent> greeting) {
+    buffer.addAll(greeting);
+    writing = true;
+    settings.writers().execute(this::write);
+  }
+
+  public String address() {
+    return address;
+  }
+
+  /** Called by the broadcaster: queues the event and returns at once. */
+  @Override
+  public CompletionStage<?> send(OutboundSseEvent event) {
+    boolean overflow = false;
+    synchronized (this) {
+      if (closed) {
+        // As the SseEventSink contract has it; it is also what makes a broadcaster let go of it.
+        throw new IllegalStateException("the subscription is closed");
+      }
+      if (!live || (event.getId() != null && idOf(event) <= queuedUpTo)) {
+        return CompletableFuture.completedFuture(null);
+      }
+      if (buffer.size() >= settings.bufferSize()) {
+        overflow = markClosed();
+      } else {
+        queue(event);
+        if (!writing) {
+          writing = true;
+          settings.writers().execute(this::write);
+        }
+      }
+    }
+    if (overflow) {
+      // Not here: closing the client's connection may wait for a write, and this is the
+      // broadcaster's thread.
+      settings.writers().execute(this::release);
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** True while one write to the client has lasted longer than the write timeout. */
+  public synchronized boolean stalled(long nanoTime) {
+    return sendingSince != 0 && nanoTime - sendingSince > settings.writeTimeout().toNanos();
+  }
+
+  @Override
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    if (markClosed()) {
+      release();
+    }
+  }
+
+  private synchronized boolean markClosed() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    buffer.clear();
+    return true;
+  }
+
+  private void release() {
+    try {
+      client.close();
+    } catch (RuntimeException e) {
+      // the connection is gone already, which is all that closing it wants
+    }
+    onClose.accept(this);
+  }
+
+  private void write() {
+    try {
+      OutboundSseEvent next;
+      while ((next = next()) != null) {
+        deliver(next);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+    } catch (RuntimeException e) {
+      close();
+    }
+  }
+
+  /** The next event to deliver, or null when there is none for now and the writer stops. */
+  private OutboundSseEvent next() {
+    while (true) {
+      long after;
+      synchronized (this) {
+        if (closed) {
+          return null;
+        }
+        if (!buffer.isEmpty()) {
+          return buffer.poll();
+        }
+        if (live) {
+          writing = false;
+          return null;
+        }
+        after = queuedUpTo;
+      }
+      List<OutboundSseEvent> missed = settings.historyAfter().apply(after);
+      synchronized (this) {
+        if (missed.isEmpty()) {
+          missed = settings.historyAfter().apply(after);
+          live = missed.isEmpty();
+        }
+        missed.forEach(this::queue);
+      }
+    }
+  }
+
+  private void queue(OutboundSseEvent event) {
+    buffer.add(event);
+    if (event.getId() != null) {
+      queuedUpTo = idOf(event);
+    }
+  }
+
+  private void deliver(OutboundSseEvent event) throws InterruptedException {
+    synchronized (this) {
+      sendingSince = System.nanoTime();
+    }
+    try {
+      client
+          .send(event)
+          .toCompletableFuture()
+          .get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      close();
+    } finally {
+      synchronized (this) {
+        sendingSince = 0;
+      }
+    }
+  }
+
+  private static long idOf(OutboundSseEvent event) {
+    return Long.parseLong(event.getId());
+  }
+}

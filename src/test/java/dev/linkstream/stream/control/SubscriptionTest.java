@@ -1,0 +1,132 @@
+package dev.linkstream.stream.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionTest {
+
+  final Client client = new Client();
+  final List<OutboundSseEvent> history = new ArrayList<>();
+  final AtomicInteger closings = new AtomicInteger();
+  LongFunction<List<OutboundSseEvent>> historyAfter =
+      id -> history.stream().filter(e -> Long.parseLong(e.getId()) > id).toList();
+  int bufferSize = 10;
+  Duration writeTimeout = Duration.ofSeconds(5);
+  // Writes run on the caller's thread, so each step below has finished when it returns.
+  Executor writers = Runnable::run;
+  Subscription current;
+
+  Subscription subscribe(long seen) {
+    Subscription.Settings settings =
+        new Subscription.Settings(
+            id -> historyAfter.apply(id), task -> writers.execute(task), bufferSize, writeTimeout);
+    current =
+        new Subscription(client, "127.0.0.1", seen, settings, s -> closings.incrementAndGet());
+    current.start(List.of(Event.comment("subscribed")));
+    return current;
+  }
+
+  void record(long from, long to) {
+    LongStream.rangeClosed(from, to).forEach(id -> history.add(Event.withId(id)));
+  }
+
+  @Test
+  void theGreetingComesFirstThenWhatWasMissedThenWhatIsLive() {
+    record(1, 5);
+    Subscription subscription = subscribe(2);
+
+    subscription.send(Event.withId(6));
+
+    assertEquals("subscribed", client.received.get(0).getComment());
+    assertEquals(List.of("3", "4", "5", "6"), client.ids());
+  }
+
+  @Test
+  void anEventAlreadySentIsNotSentAgain() {
+    record(1, 3);
+    Subscription subscription = subscribe(0);
+
+    subscription.send(Event.withId(3));
+    subscription.send(Event.withId(4));
+    subscription.send(Event.withId(4));
+
+    assertEquals(List.of("1", "2", "3", "4"), client.ids());
+  }
+
+  @Test
+  void anEventBroadcastWhileCatchingUpArrivesOnceFromHistory() {
+    record(1, 2);
+    LongFunction<List<OutboundSseEvent>> plain = historyAfter;
+    AtomicInteger reads = new AtomicInteger();
+    historyAfter =
+        id -> {
+          List<OutboundSseEvent> read = plain.apply(id);
+          if (reads.incrementAndGet() == 2) {
+            // Committed and broadcast just after a read found nothing new, before going live.
+            record(3, 3);
+            current.send(Event.withId(3));
+          }
+          return read;
+        };
+    Subscription subscription = subscribe(0);
+
+    subscription.send(Event.withId(4));
+
+    assertEquals(List.of("1", "2", "3", "4"), client.ids());
+  }
+
+  @Test
+  void aFullBufferEndsTheSubscriptionOnce() {
+    Subscription subscription = subscribe(0);
+    List<Runnable> waiting = new ArrayList<>();
+    writers = waiting::add;
+
+    for (int id = 1; id <= bufferSize + 1; id++) {
+      subscription.send(Event.withId(id));
+    }
+    waiting.forEach(Runnable::run);
+
+    assertTrue(subscription.isClosed());
+    assertTrue(client.closed);
+    assertEquals(1, closings.get());
+    assertEquals(List.of(), client.ids(), "nothing was written while the buffer filled");
+    assertThrows(IllegalStateException.class, () -> subscription.send(Event.withId(99)));
+  }
+
+  @Test
+  void aFailedWriteEndsTheSubscription() {
+    Subscription subscription = subscribe(0);
+    client.answer = () -> CompletableFuture.failedFuture(new java.io.IOException("Broken pipe"));
+
+    subscription.send(Event.withId(1));
+
+    assertTrue(subscription.isClosed());
+    assertTrue(client.closed);
+    assertEquals(1, closings.get());
+  }
+
+  @Test
+  void aWriteThatOutlastsTheTimeoutEndsTheSubscription() {
+    writeTimeout = Duration.ofMillis(50);
+    Subscription subscription = subscribe(0);
+    client.answer = CompletableFuture::new;
+
+    subscription.send(Event.withId(1));
+
+    assertTrue(subscription.isClosed());
+    assertFalse(subscription.stalled(System.nanoTime()));
+  }
+}
