@@ -21,7 +21,8 @@ class LinkStreamIT extends DeployedWar {
     try (Subscriber first = new Subscriber(api.stream());
         Subscriber second = new Subscriber(api.stream())) {
       Subscriber leaving = new Subscriber(api.stream());
-      VanishingClient vanishing = new VanishingClient(api.stream().getUri());
+      RawStream vanishing = RawStream.open(api.stream().getUri());
+      vanishing.next(DEADLINE);
 
       List<Long> ids = new ArrayList<>(submitTitled(1, 5));
       leaving.await(fetchedAll(ids), DEADLINE);

@@ -23,6 +23,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class LinkStore {
+
+  private static final Logger LOG = Logger.getLogger(LinkStore.class.getName());
 
   private static final String SELECT_LINKS =
       "SELECT id, url, status, title, content_type, error, submitted_at, updated_at FROM links";
@@ -156,8 +160,20 @@ public class LinkStore {
             connection ->
                 work.apply(
                     connection, History.lock(connection, appended::add, historySize), now()));
-    appended.forEach(changes::fireAsync);
+    appended.forEach(this::announce);
     return result;
+  }
+
+  /**
+   * After the commit: a notification that cannot be delivered must not turn a stored change into an
+   * error; the stream reads every change from the history on the next one anyway.
+   */
+  private void announce(LinkEvent event) {
+    try {
+      changes.fireAsync(event);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not announce event " + event.id() + ": " + e);
+    }
   }
 
   private static Optional<Link> one(Connection connection, long id) throws SQLException {

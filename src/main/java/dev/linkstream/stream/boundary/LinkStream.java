@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +36,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -83,6 +87,9 @@ public class LinkStream {
   @ConfigProperty(name = "linkstream.stream.max-subscribers-per-address")
   int maxSubscribersPerAddress;
 
+  private static final Logger LOG = Logger.getLogger(LinkStream.class.getName());
+
+  private final AtomicInteger drainsWanted = new AtomicInteger();
   private SseBroadcaster broadcaster;
   private Subscribers subscribers;
   private Subscription.Settings settings;
@@ -102,7 +109,7 @@ public class LinkStream {
   // Closing every stream here, not in the server's own time, lets a stop end at once: each client
   // sees its stream end and reconnects, resuming from the last id it saw.
   @PreDestroy
-  void close() {
+  synchronized void close() {
     heartbeats.cancel(false);
     broadcaster.close();
     subscribers.all().forEach(Subscription::close);
@@ -118,6 +125,7 @@ public class LinkStream {
   public void subscribe(
       @Context SseEventSink sink,
       @Context HttpServletRequest request,
+      @Context HttpServletResponse response,
       @HeaderParam("Last-Event-ID") String lastEventIdHeader,
       @QueryParam("lastEventId") String lastEventId) {
     Long seen = seen(lastEventIdHeader, lastEventId);
@@ -127,9 +135,14 @@ public class LinkStream {
     } catch (Subscribers.Full full) {
       throw new ServiceUnavailableException(full.getMessage(), Math.max(1, retry.toSeconds()));
     }
+    // Empty data, which no client dispatches: Jersey writes retry: only for an event with data.
+    sink.send(
+        sse.newEventBuilder()
+            .comment("subscribed")
+            .reconnectDelay(retry.toMillis())
+            .data("")
+            .build());
     List<OutboundSseEvent> greeting = new ArrayList<>();
-    greeting.add(
-        sse.newEventBuilder().comment("subscribed").reconnectDelay(retry.toMillis()).build());
     HistoryRange history = store.historyRange();
     long from = seen == null ? history.last() : seen;
     if (!history.continues(from)) {
@@ -139,8 +152,32 @@ public class LinkStream {
     }
     Subscription subscription = new Subscription(sink, address, from, settings, subscribers::leave);
     subscribers.add(subscription);
+    register(subscription);
+    startWhenCommitted(subscription, greeting, response, System.nanoTime());
+  }
+
+  /**
+   * Jersey writes what is queued before the response is committed on the request's own thread and
+   * logs any failure there as SEVERE; so only the greeting goes that way, and the subscription
+   * starts writing once the response is out.
+   */
+  private void startWhenCommitted(
+      Subscription subscription,
+      List<OutboundSseEvent> greeting,
+      HttpServletResponse response,
+      long since) {
+    if (response.isCommitted() || System.nanoTime() - since > writeTimeout.toNanos()) {
+      subscription.start(greeting);
+    } else {
+      scheduler.schedule(
+          () -> startWhenCommitted(subscription, greeting, response, since),
+          5,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private synchronized void register(Subscription subscription) {
     broadcaster.register(subscription);
-    subscription.start(greeting);
   }
 
   @GET
@@ -150,17 +187,44 @@ public class LinkStream {
     return Json.createObjectBuilder().add("subscribers", subscribers.count()).build();
   }
 
+  /**
+   * One drain at a time, and no thread waits for it: a notification that arrives while a drain runs
+   * only makes that drain look once more.
+   */
   void onChange(@ObservesAsync LinkEvent change) {
-    drain();
+    if (drainsWanted.getAndIncrement() != 0) {
+      return;
+    }
+    int wanted = 1;
+    do {
+      drain();
+      wanted = drainsWanted.addAndGet(-wanted);
+    } while (wanted != 0);
   }
 
-  private synchronized void drain() {
+  private void drain() {
     List<OutboundSseEvent> events;
     while (!(events = historyAfter(lastSent)).isEmpty()) {
       for (OutboundSseEvent event : events) {
-        broadcaster.broadcast(event);
+        broadcast(event);
         lastSent = Long.parseLong(event.getId());
       }
+    }
+  }
+
+  /**
+   * Jersey's broadcaster can fail for good once one subscriber's queue overflows
+   * (eclipse-ee4j/jersey#4551), and then no longer reaches the others. A fresh broadcaster with the
+   * open subscriptions takes its place; a subscription that missed an event notices the gap in the
+   * ids and reads it from the history.
+   */
+  private synchronized void broadcast(OutboundSseEvent event) {
+    try {
+      broadcaster.broadcast(event);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Replacing the broadcaster, which failed: " + e);
+      broadcaster = sse.newBroadcaster();
+      subscribers.all().forEach(broadcaster::register);
     }
   }
 
@@ -168,7 +232,7 @@ public class LinkStream {
   private void beat() {
     long now = System.nanoTime();
     subscribers.all().stream().filter(s -> s.stalled(now)).forEach(Subscription::close);
-    broadcaster.broadcast(sse.newEventBuilder().comment("").build());
+    broadcast(sse.newEventBuilder().comment("heartbeat").build());
   }
 
   private List<OutboundSseEvent> historyAfter(long id) {

@@ -89,14 +89,17 @@ public final class Subscription implements SseEventSink {
       if (!live || (event.getId() != null && idOf(event) <= queuedUpTo)) {
         return CompletableFuture.completedFuture(null);
       }
+      if (event.getId() != null && idOf(event) != queuedUpTo + 1) {
+        // Ids have no holes: one was lost on the way here, so read it from the history.
+        live = false;
+        startWriter();
+        return CompletableFuture.completedFuture(null);
+      }
       if (buffer.size() >= settings.bufferSize()) {
         overflow = markClosed();
       } else {
         queue(event);
-        if (!writing) {
-          writing = true;
-          settings.writers().execute(this::write);
-        }
+        startWriter();
       }
     }
     if (overflow) {
@@ -105,6 +108,13 @@ public final class Subscription implements SseEventSink {
       settings.writers().execute(this::release);
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  private void startWriter() {
+    if (!writing) {
+      writing = true;
+      settings.writers().execute(this::write);
+    }
   }
 
   /** True while one write to the client has lasted longer than the write timeout. */

@@ -89,6 +89,17 @@ class SubscriptionTest {
   }
 
   @Test
+  void aLiveEventLostOnTheWayIsReadFromTheHistory() {
+    record(1, 2);
+    Subscription subscription = subscribe(0);
+    record(3, 4);
+
+    subscription.send(Event.withId(4));
+
+    assertEquals(List.of("1", "2", "3", "4"), client.ids());
+  }
+
+  @Test
   void aFullBufferEndsTheSubscriptionOnce() {
     Subscription subscription = subscribe(0);
     List<Runnable> waiting = new ArrayList<>();

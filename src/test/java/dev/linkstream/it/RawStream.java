@@ -1,0 +1,182 @@
+package dev.linkstream.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A stream client on a bare socket, for what a well-behaved client never does: connect from a
+ * chosen loopback address, stop reading, or vanish without a goodbye. It reads HTTP/1.1 chunked
+ * responses and Server-Sent Event frames.
+ */
+final class RawStream implements AutoCloseable {
+
+  /** One frame: an event, a comment-only heartbeat, or a greeting with {@code retry}. */
+  record Frame(String id, String event, String data, List<String> comments, String retry) {}
+
+  final int status;
+  final Map<String, String> headers = new HashMap<>();
+  private final Socket socket;
+  private final InputStream in;
+  private int chunkLeft;
+
+  private RawStream(Socket socket, String request) throws IOException {
+    this.socket = socket;
+    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+    in = socket.getInputStream();
+    status = Integer.parseInt(rawLine().split(" ")[1]);
+    for (String line = rawLine(); !line.isEmpty(); line = rawLine()) {
+      int colon = line.indexOf(':');
+      headers.put(
+          line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).strip());
+    }
+  }
+
+  /**
+   * Connects from {@code from} (any 127.x.y.z address) with the given extra request headers; a
+   * small receive buffer makes a client that stops reading fill up quickly.
+   */
+  static RawStream open(URI target, String from, Map<String, String> extra, int receiveBuffer)
+      throws IOException {
+    Socket socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target.getPort()));
+    socket.setSoTimeout(20_000);
+    StringBuilder request =
+        new StringBuilder("GET ")
+            .append(target.getRawPath())
+            .append(target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+            .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n");
+    extra.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+    return new RawStream(socket, request.append("\r\n").toString());
+  }
+
+  static RawStream open(URI target) throws IOException {
+    return open(target, "127.0.0.1", Map.of(), 0);
+  }
+
+  /** The next frame, waiting at most {@code deadline} for it. */
+  Frame next(Duration deadline) throws IOException {
+    socket.setSoTimeout((int) deadline.toMillis());
+    String id = null;
+    String event = null;
+    String retry = null;
+    StringBuilder data = null;
+    List<String> comments = new ArrayList<>();
+    for (String line = bodyLine(); !line.isEmpty(); line = bodyLine()) {
+      int colon = line.indexOf(':');
+      String field = colon < 0 ? line : line.substring(0, colon);
+      String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
+      switch (field) {
+        case "" -> comments.add(value);
+        case "id" -> id = value;
+        case "event" -> event = value;
+        case "retry" -> retry = value;
+        case "data" ->
+            data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+        default -> throw new IOException("unexpected field: " + line);
+      }
+    }
+    return new Frame(id, event, data == null ? null : data.toString(), comments, retry);
+  }
+
+  /** The next frame that is an event, skipping heartbeats. */
+  Frame nextEvent(Duration deadline) throws IOException {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (true) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        throw new SocketTimeoutException("no event within " + deadline);
+      }
+      Frame frame = next(Duration.ofNanos(Math.max(left, 1_000_000)));
+      if (frame.event() != null) {
+        return frame;
+      }
+    }
+  }
+
+  /** True once the server has ended the stream. */
+  boolean ended(Duration deadline) throws IOException {
+    socket.setSoTimeout((int) deadline.toMillis());
+    try {
+      while (true) {
+        bodyLine();
+      }
+    } catch (EOFException e) {
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** Resets the connection: the server learns of it only when it next writes. */
+  void vanish() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  private String bodyLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int next;
+    while ((next = bodyByte()) != '\n') {
+      line.write(next);
+    }
+    return line.toString(StandardCharsets.UTF_8).replaceFirst("\r$", "");
+  }
+
+  private int bodyByte() throws IOException {
+    if (chunkLeft == 0) {
+      String size = rawLine();
+      if (size.isEmpty()) {
+        size = rawLine();
+      }
+      chunkLeft = Integer.parseInt(size.split(";")[0].strip(), 16);
+      if (chunkLeft == 0) {
+        throw new EOFException("the stream ended");
+      }
+    }
+    chunkLeft--;
+    return read();
+  }
+
+  private String rawLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int next;
+    while ((next = read()) != '\n') {
+      line.write(next);
+    }
+    return line.toString(StandardCharsets.US_ASCII).replaceFirst("\r$", "");
+  }
+
+  private int read() throws IOException {
+    int next = in.read();
+    if (next < 0) {
+      throw new EOFException("the connection closed");
+    }
+    return next;
+  }
+}

@@ -1,0 +1,344 @@
+package dev.linkstream.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.linkstream.it.RawStream.Frame;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the stream promises a client, under the test configuration in arquillian.xml: a heartbeat
+ * every second, a 3 s write timeout, 50 buffered events, 300 events of history, 20 streams per
+ * address.
+ */
+class StreamGuaranteesIT extends DeployedWar {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  private static final AtomicInteger addresses = new AtomicInteger();
+
+  @Test
+  void theStreamOpensWithRetryKeepsAliveAndIsNeitherCachedNorCompressed() throws Exception {
+    try (RawStream stream =
+        RawStream.open(api.stream().getUri(), "127.0.0.1", Map.of("Accept-Encoding", "gzip"), 0)) {
+      assertEquals(200, stream.status);
+      assertEquals("no-cache", stream.headers.get("cache-control"));
+      assertEquals("no", stream.headers.get("x-accel-buffering"));
+      String encoding = stream.headers.getOrDefault("content-encoding", "identity");
+      assertEquals("identity", encoding);
+
+      Frame greeting = stream.next(DEADLINE);
+      assertEquals("3000", greeting.retry());
+      Frame heartbeat;
+      do {
+        heartbeat = stream.next(Duration.ofSeconds(3));
+      } while (heartbeat.comments().isEmpty() && heartbeat.event() == null);
+      assertEquals(null, heartbeat.event());
+      assertEquals(List.of("heartbeat"), heartbeat.comments());
+    }
+  }
+
+  @Test
+  void aClientResumesAfterTheLastIdItSawByHeaderOrByQuery() throws Exception {
+    long before = lastEventId();
+    long first = submit("Resume one");
+    submit("Resume two");
+    long last = awaitFetched(first + 1);
+
+    for (boolean byHeader : List.of(true, false)) {
+      long seen = before + 1;
+      URI stream = byHeader ? api.stream().getUri() : streamAfter(seen);
+      Map<String, String> header = byHeader ? Map.of("Last-Event-ID", "" + seen) : Map.of();
+      try (RawStream resumed = RawStream.open(stream, nextAddress(), header, 0)) {
+        resumed.next(DEADLINE);
+        assertEquals(range(seen + 1, last), idsUpTo(resumed, last));
+        long live = submit("Resume live " + byHeader);
+        assertEquals(last + 1, Long.parseLong(resumed.nextEvent(DEADLINE).id()));
+        last = awaitFetched(live);
+      }
+    }
+  }
+
+  @Test
+  void anIdTheHistoryNoLongerHoldsGetsAResetThenLiveEvents() throws Exception {
+    for (String seen : List.of("999999999", "1")) {
+      while (seen.equals("1") && lastEventId() < 450) {
+        awaitFetched(submit("Filler " + ThreadLocalRandom.current().nextLong()));
+      }
+      long last = awaitQuiet();
+      try (RawStream stream = RawStream.open(streamAfter(Long.parseLong(seen)))) {
+        stream.next(DEADLINE);
+        Frame reset = stream.nextEvent(DEADLINE);
+        assertEquals("reset", reset.event());
+        assertEquals(last, Long.parseLong(reset.id()));
+        submit("After a reset " + seen);
+        assertEquals(last + 1, Long.parseLong(stream.nextEvent(DEADLINE).id()));
+      }
+    }
+  }
+
+  @Test
+  void aClientThatLoadsTheListThenSubscribesMissesAndRepeatsNothing() throws Exception {
+    ExecutorService submitter = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<Long>> submitted =
+          submitter.submit(
+              () -> {
+                List<Long> ids = new ArrayList<>();
+                for (int n = 0; n < 40; n++) {
+                  ids.add(submit("Concurrent " + n + " " + System.nanoTime()));
+                }
+                return ids;
+              });
+      awaitAtLeast(lastEventId() + 10);
+      try (Response list = api.links().queryParam("limit", 500).request().get()) {
+        long reflected = Long.parseLong(list.getHeaderString("Linkstream-Last-Event-ID"));
+        try (RawStream stream = RawStream.open(streamAfter(reflected))) {
+          stream.next(DEADLINE);
+          long last = awaitFetched(submitted.get(60, TimeUnit.SECONDS).get(39));
+          assertEquals(range(reflected + 1, last), idsUpTo(stream, last));
+        }
+      }
+    } finally {
+      submitter.shutdownNow();
+    }
+  }
+
+  @Test
+  void resumingAtRandomPointsWhileLinksPourInSeesEveryEventOnceInOrder() throws Exception {
+    long start = lastEventId();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> submitters = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        submitters.add(
+            threads.submit(
+                () -> {
+                  for (int n = 0; n < 40; n++) {
+                    submit("Random " + thread + "-" + n + " " + System.nanoTime());
+                  }
+                  return null;
+                }));
+      }
+      List<Future<List<Long>>> readers = new ArrayList<>();
+      for (int r = 0; r < 4; r++) {
+        readers.add(threads.submit(() -> readResumingAtRandom(start)));
+      }
+      for (Future<?> submitter : submitters) {
+        submitter.get(2, TimeUnit.MINUTES);
+      }
+      long last = awaitQuiet();
+      finalLastId = last;
+      for (Future<List<Long>> reader : readers) {
+        assertEquals(range(start + 1, last), reader.get(2, TimeUnit.MINUTES));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private volatile long finalLastId = Long.MAX_VALUE;
+
+  /** Reads a few events, drops the connection (politely or not), resumes, until the end. */
+  private List<Long> readResumingAtRandom(long start) throws Exception {
+    List<Long> ids = new ArrayList<>();
+    long seen = start;
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    while (seen < finalLastId) {
+      Map<String, String> header = Map.of("Last-Event-ID", String.valueOf(seen));
+      RawStream stream = RawStream.open(api.stream().getUri(), nextAddress(), header, 0);
+      stream.next(DEADLINE);
+      for (int n = random.nextInt(1, 15); n > 0 && seen < finalLastId; n--) {
+        Frame frame;
+        try {
+          frame = stream.nextEvent(Duration.ofSeconds(2));
+        } catch (java.net.SocketTimeoutException quiet) {
+          break;
+        }
+        seen = Long.parseLong(frame.id());
+        ids.add(seen);
+      }
+      if (random.nextBoolean()) {
+        stream.vanish();
+      } else {
+        stream.close();
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  void fiveHundredVanishedClientsAreAllDroppedWithinTwoHeartbeats() throws Exception {
+    int before = subscriberCount();
+    List<RawStream> streams = new ArrayList<>();
+    for (int n = 0; n < 500; n++) {
+      RawStream stream =
+          RawStream.open(api.stream().getUri(), "127.4." + (n / 20) + ".1", Map.of(), 0);
+      stream.next(DEADLINE);
+      streams.add(stream);
+    }
+    assertTrue(subscriberCount() >= 500);
+
+    for (RawStream stream : streams) {
+      stream.vanish();
+    }
+    long vanished = System.nanoTime();
+    while (subscriberCount() > before) {
+      assertTrue(
+          System.nanoTime() - vanished < Duration.ofSeconds(10).toNanos(),
+          subscriberCount() - before + " vanished clients still registered after 10 s");
+      Thread.sleep(100);
+    }
+    long millis = (System.nanoTime() - vanished) / 1_000_000;
+    assertTrue(millis <= 2_000 + 1_000, "dropped after " + millis + " ms; heartbeat is 1 s");
+  }
+
+  @Test
+  void aClientThatStopsReadingDelaysNobody() throws Exception {
+    try (RawStream stalled = RawStream.open(api.stream().getUri(), nextAddress(), Map.of(), 4096);
+        Subscriber healthy = new Subscriber(api.stream())) {
+      stalled.next(DEADLINE);
+      String padding = "?pad=" + "x".repeat(1_900);
+      long slowest = 0;
+      for (int n = 0; n < 60; n++) {
+        long sent = System.nanoTime();
+        long id =
+            api.submit(origin.titled("Stalled " + n + " " + sent) + padding)
+                .getJsonNumber("id")
+                .longValue();
+        healthy.await(events -> events.stream().anyMatch(e -> linkId(e.data()) == id), DEADLINE);
+        slowest = Math.max(slowest, System.nanoTime() - sent);
+      }
+      assertTrue(
+          slowest < Duration.ofSeconds(2).toNanos(),
+          "the healthy client waited " + slowest / 1_000_000 + " ms for an event");
+    }
+  }
+
+  @Test
+  void oneAddressMayOpenOnlySoManyStreams() throws Exception {
+    String address = nextAddress();
+    List<RawStream> streams = new ArrayList<>();
+    try {
+      for (int n = 0; n < 20; n++) {
+        streams.add(RawStream.open(api.stream().getUri(), address, Map.of(), 0));
+        assertEquals(200, streams.get(n).status);
+      }
+      try (RawStream refused = RawStream.open(api.stream().getUri(), address, Map.of(), 0)) {
+        assertEquals(503, refused.status);
+        assertNotNull(refused.headers.get("retry-after"));
+        assertEquals("application/problem+json", refused.headers.get("content-type"));
+      }
+      try (RawStream other = RawStream.open(api.stream().getUri(), nextAddress(), Map.of(), 0)) {
+        assertEquals(200, other.status);
+      }
+    } finally {
+      for (RawStream stream : streams) {
+        stream.close();
+      }
+    }
+  }
+
+  private long submit(String title) {
+    return api.submit(origin.titled(title)).getJsonNumber("id").longValue();
+  }
+
+  private long lastEventId() {
+    try (Response list = api.links().queryParam("limit", 1).request().get()) {
+      return Long.parseLong(list.getHeaderString("Linkstream-Last-Event-ID"));
+    }
+  }
+
+  private int subscriberCount() {
+    return ((JsonObject)
+            Api.parse(
+                api.stream()
+                    .path("subscribers")
+                    .request(MediaType.APPLICATION_JSON)
+                    .get(String.class)))
+        .getInt("subscribers");
+  }
+
+  /** Waits until the link is no longer pending; answers the newest event id then. */
+  private long awaitFetched(long linkId) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (true) {
+      try (Response list = api.links().queryParam("limit", 500).request().get()) {
+        long last = Long.parseLong(list.getHeaderString("Linkstream-Last-Event-ID"));
+        boolean pending =
+            ((jakarta.json.JsonArray) Api.parse(list.readEntity(String.class)))
+                .stream()
+                    .map(JsonValueLink::of)
+                    .anyMatch(link -> link.id() >= linkId && link.pending());
+        if (!pending) {
+          return last;
+        }
+      }
+      assertTrue(System.nanoTime() < deadline, "links still pending after " + DEADLINE);
+      Thread.sleep(50);
+    }
+  }
+
+  private void awaitAtLeast(long eventId) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (lastEventId() < eventId) {
+      assertTrue(System.nanoTime() < deadline, "no event " + eventId + " after " + DEADLINE);
+      Thread.sleep(20);
+    }
+  }
+
+  /** Waits until nothing is pending any more; answers the newest event id. */
+  private long awaitQuiet() throws InterruptedException {
+    return awaitFetched(0);
+  }
+
+  private static List<Long> idsUpTo(RawStream stream, long last) throws Exception {
+    List<Long> ids = new ArrayList<>();
+    while (ids.isEmpty() || ids.get(ids.size() - 1) < last) {
+      ids.add(Long.parseLong(stream.nextEvent(DEADLINE).id()));
+    }
+    return ids;
+  }
+
+  private static List<Long> range(long from, long to) {
+    return LongStream.rangeClosed(from, to).boxed().toList();
+  }
+
+  private URI streamAfter(long id) {
+    return api.stream().queryParam("lastEventId", id).getUri();
+  }
+
+  /** A loopback address of its own, so that the per-address cap stays out of the way. */
+  private static String nextAddress() {
+    int n = addresses.incrementAndGet();
+    return "127.3." + (n / 250) + "." + (n % 250 + 1);
+  }
+
+  private static long linkId(JsonObject link) {
+    return link.getJsonNumber("id").longValue();
+  }
+
+  private record JsonValueLink(long id, boolean pending) {
+    static JsonValueLink of(jakarta.json.JsonValue value) {
+      JsonObject link = value.asJsonObject();
+      return new JsonValueLink(
+          link.getJsonNumber("id").longValue(), link.getString("status").equals("pending"));
+    }
+  }
+}
