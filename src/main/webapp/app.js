@@ -53,12 +53,41 @@ function upsert(link) {
   list.insertBefore(item, newer ?? null);
 }
 
-function subscribe() {
-  const stream = new EventSource("api/links/stream");
+// Resumes after the newest event the list reflects, so nothing is missed or applied twice. The
+// browser reconnects by itself with Last-Event-ID; a refused stream (503 when the server is full)
+// it gives up on, so that one is retried here, later.
+function subscribe(afterId) {
+  let lastSeen = afterId;
+  const stream = new EventSource(`api/links/stream?lastEventId=${encodeURIComponent(afterId)}`);
   stream.onopen = () => (connection.textContent = "live");
-  stream.onerror = () => (connection.textContent = "reconnecting…");
-  stream.addEventListener("link-update", (event) => upsert(JSON.parse(event.data)));
-  stream.addEventListener("link-removed", (event) => remove(JSON.parse(event.data).id));
+  stream.onerror = () => {
+    connection.textContent = "reconnecting…";
+    if (stream.readyState === EventSource.CLOSED) {
+      setTimeout(() => subscribe(lastSeen), 5000 + Math.random() * 5000);
+    }
+  };
+  const seen = (event) => (lastSeen = event.lastEventId || lastSeen);
+  stream.addEventListener("link-update", (event) => {
+    seen(event);
+    upsert(JSON.parse(event.data));
+  });
+  stream.addEventListener("link-removed", (event) => {
+    seen(event);
+    remove(JSON.parse(event.data).id);
+  });
+  stream.addEventListener("reset", (event) => {
+    seen(event);
+    reload();
+  });
+}
+
+// The server no longer has the changes this page missed: start again from the list.
+function reload() {
+  links.clear();
+  removed.clear();
+  list.replaceChildren();
+  nextPage = "api/links";
+  loadPage();
 }
 
 function remove(id) {
@@ -74,6 +103,7 @@ async function loadPage() {
   const next = /<([^>]*)>;\s*rel="next"/.exec(response.headers.get("Link") ?? "");
   nextPage = next ? next[1] : null;
   older.hidden = !nextPage;
+  return response.headers.get("Linkstream-Last-Event-ID");
 }
 
 form.addEventListener("submit", async (event) => {
@@ -100,5 +130,4 @@ form.addEventListener("submit", async (event) => {
 });
 
 older.addEventListener("click", loadPage);
-subscribe();
-loadPage();
+loadPage().then(subscribe);

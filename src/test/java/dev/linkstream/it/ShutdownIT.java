@@ -1,0 +1,47 @@
+package dev.linkstream.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stopping the server with a thousand open streams ends them all at once, not after 30 s. */
+class ShutdownIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void aStopWithAThousandOpenStreamsEndsEachOfThemPromptly() throws Exception {
+    List<RawStream> streams = new ArrayList<>();
+    try {
+      PayaraMicroProcess server = PayaraMicroProcess.start(dir.resolve("data"), dir);
+      URI stream = server.url.toURI().resolve("api/links/stream");
+      for (int n = 0; n < 1_000; n++) {
+        RawStream open = RawStream.open(stream, "127.7." + (n / 50) + ".1", Map.of(), 0);
+        assertEquals(200, open.status);
+        open.next(Duration.ofSeconds(20));
+        streams.add(open);
+      }
+
+      long stopping = System.nanoTime();
+      server.close();
+      Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
+
+      assertTrue(stop.compareTo(Duration.ofSeconds(15)) < 0, "the stop took " + stop);
+      for (RawStream open : streams) {
+        assertTrue(open.ended(Duration.ofSeconds(5)), "a stream still open after the stop");
+      }
+    } finally {
+      for (RawStream open : streams) {
+        open.close();
+      }
+    }
+  }
+}
