@@ -194,6 +194,7 @@ class StreamGuaranteesIT extends DeployedWar {
       streams.add(stream);
     }
     assertTrue(subscriberCount() >= 500);
+    int threadsWhileOpen = serverThreads();
 
     for (RawStream stream : streams) {
       stream.vanish();
@@ -207,6 +208,13 @@ class StreamGuaranteesIT extends DeployedWar {
     }
     long millis = (System.nanoTime() - vanished) / 1_000_000;
     assertTrue(millis <= 2_000 + 1_000, "dropped after " + millis + " ms; heartbeat is 1 s");
+    // Heartbeats to nobody must not leave threads behind (an unbounded writer pool once grew by
+    // about 250 threads a second here).
+    awaitHeartbeats(3);
+    int threadsAfter = serverThreads();
+    assertTrue(
+        threadsAfter <= threadsWhileOpen + 10,
+        threadsWhileOpen + " threads with 500 clients, " + threadsAfter + " after they left");
   }
 
   @Test
@@ -253,6 +261,29 @@ class StreamGuaranteesIT extends DeployedWar {
         stream.close();
       }
     }
+  }
+
+  /** Waits for that many heartbeats to reach a stream of its own. */
+  private void awaitHeartbeats(int count) throws Exception {
+    try (RawStream stream = RawStream.open(api.stream().getUri(), nextAddress(), Map.of(), 0)) {
+      for (int seen = 0; seen < count; ) {
+        if (stream.next(DEADLINE).comments().contains("heartbeat")) {
+          seen++;
+        }
+      }
+    }
+  }
+
+  /** The server's live threads, as its MicroProfile Metrics endpoint reports them. */
+  private int serverThreads() {
+    String metrics = api.follow(api.root.getUri().resolve("/metrics")).request().get(String.class);
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith("thread_count{"))
+        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+        .mapToInt(value -> (int) Double.parseDouble(value))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no thread_count in /metrics"));
   }
 
   private long submit(String title) {

@@ -48,7 +48,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("links/stream")
 @ApplicationScoped
-@ManagedExecutorDefinition(name = LinkStream.WRITERS)
+@ManagedExecutorDefinition(name = LinkStream.WRITERS, maxAsync = 32)
 public class LinkStream {
 
   static final String WRITERS = "java:app/concurrent/linkstream-stream-writers";
