@@ -240,6 +240,40 @@ class StreamGuaranteesIT extends DeployedWar {
   }
 
   @Test
+  void aClientThatStopsReadingIsDisconnectedOnceItsWritesBlock() throws Exception {
+    awaitHeartbeats(3); // so that streams earlier tests left are gone and the count is steady
+    try (RawStream stalled = RawStream.open(api.stream().getUri(), nextAddress(), Map.of(), 4096)) {
+      stalled.next(DEADLINE);
+      int withStalled = subscriberCount();
+      String padding = "?pad=" + "x".repeat(1_950);
+      ExecutorService submitters = Executors.newFixedThreadPool(4);
+      AtomicInteger sent = new AtomicInteger();
+      long start = System.nanoTime();
+      try {
+        // Payara buffers about 12 MB for a client before a write blocks; measured here, that is
+        // about 2,430 links of 2.5 KB events, sent in about 21 s.
+        for (int t = 0; t < 4; t++) {
+          submitters.submit(
+              () -> {
+                while (subscriberCount() >= withStalled && sent.get() < 8_000) {
+                  int n = sent.incrementAndGet();
+                  api.submit(origin.titled("Flood " + n + " " + start) + padding);
+                }
+                return null;
+              });
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (subscriberCount() >= withStalled) {
+          assertTrue(System.nanoTime() < deadline, "still subscribed after " + sent + " links");
+          Thread.sleep(200);
+        }
+      } finally {
+        submitters.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void oneAddressMayOpenOnlySoManyStreams() throws Exception {
     String address = nextAddress();
     List<RawStream> streams = new ArrayList<>();
