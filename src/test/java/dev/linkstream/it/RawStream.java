@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,12 +141,7 @@ final class RawStream implements AutoCloseable {
   }
 
   private String bodyLine() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int next;
-    while ((next = bodyByte()) != '\n') {
-      line.write(next);
-    }
-    return line.toString(StandardCharsets.UTF_8).replaceFirst("\r$", "");
+    return line(this::bodyByte, StandardCharsets.UTF_8);
   }
 
   private int bodyByte() throws IOException {
@@ -164,12 +160,21 @@ final class RawStream implements AutoCloseable {
   }
 
   private String rawLine() throws IOException {
+    return line(this::read, StandardCharsets.US_ASCII);
+  }
+
+  @FunctionalInterface
+  private interface Bytes {
+    int next() throws IOException;
+  }
+
+  private static String line(Bytes bytes, Charset charset) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int next;
-    while ((next = read()) != '\n') {
+    while ((next = bytes.next()) != '\n') {
       line.write(next);
     }
-    return line.toString(StandardCharsets.US_ASCII).replaceFirst("\r$", "");
+    return line.toString(charset).replaceFirst("\r$", "");
   }
 
   private int read() throws IOException {

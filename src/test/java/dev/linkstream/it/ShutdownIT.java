@@ -12,16 +12,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stopping the server with a thousand open streams ends them all at once, not after 30 s. */
+/**
+ * Stopping the server with a thousand open streams ends them all at once, not after 30 s, and a
+ * client picks up after the restart where it left off.
+ */
 class ShutdownIT {
 
   @TempDir Path dir;
 
   @Test
-  void aStopWithAThousandOpenStreamsEndsEachOfThemPromptly() throws Exception {
+  void aStopWithAThousandOpenStreamsEndsEachOfThemPromptlyAndTheyResumeAfterTheRestart()
+      throws Exception {
     List<RawStream> streams = new ArrayList<>();
     try {
-      PayaraMicroProcess server = PayaraMicroProcess.start(dir.resolve("data"), dir);
+      PayaraMicroProcess server = PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("1"));
       URI stream = server.url.toURI().resolve("api/links/stream");
       for (int n = 0; n < 1_000; n++) {
         RawStream open = RawStream.open(stream, "127.7." + (n / 50) + ".1", Map.of(), 0);
@@ -30,6 +34,11 @@ class ShutdownIT {
         streams.add(open);
       }
 
+      try (Api api = new Api(server.url)) {
+        api.submit("http://0.0.0.0:9/refused-before-connecting");
+      }
+      RawStream.Frame seen = streams.get(0).nextEvent(Duration.ofSeconds(20));
+
       long stopping = System.nanoTime();
       server.close();
       Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
@@ -37,6 +46,19 @@ class ShutdownIT {
       assertTrue(stop.compareTo(Duration.ofSeconds(15)) < 0, "the stop took " + stop);
       for (RawStream open : streams) {
         assertTrue(open.ended(Duration.ofSeconds(5)), "a stream still open after the stop");
+      }
+      try (PayaraMicroProcess restarted =
+              PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("2"));
+          RawStream resumed =
+              RawStream.open(
+                  restarted.url.toURI().resolve("api/links/stream"),
+                  "127.0.0.1",
+                  Map.of("Last-Event-ID", seen.id()),
+                  0)) {
+        resumed.next(Duration.ofSeconds(20));
+        RawStream.Frame next = resumed.nextEvent(Duration.ofSeconds(20));
+        assertEquals(Long.parseLong(seen.id()) + 1, Long.parseLong(next.id()));
+        assertTrue(next.data().contains("\"status\":\"failed\""), next.data());
       }
     } finally {
       for (RawStream open : streams) {
