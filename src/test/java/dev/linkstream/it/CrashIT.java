@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,24 +77,20 @@ class CrashIT {
   }
 
   /** Polls, because the restarted server may finish a link before a subscriber could connect. */
-  private static JsonObject awaitFinished(Api api, long id) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (true) {
-      JsonObject link =
-          (JsonObject)
-              Api.parse(
-                  api.links()
-                      .path(String.valueOf(id))
-                      .request(MediaType.APPLICATION_JSON)
-                      .get(String.class));
-      if (!link.getString("status").equals("pending")) {
-        return link;
-      }
-      if (System.nanoTime() > end) {
-        throw new AssertionError("still pending after " + DEADLINE + ": " + link);
-      }
-      Thread.sleep(100);
-    }
+  private static JsonObject awaitFinished(Api api, long id) throws Exception {
+    return Eventually.value(
+        DEADLINE,
+        () -> {
+          JsonObject link =
+              (JsonObject)
+                  Api.parse(
+                      api.links()
+                          .path(String.valueOf(id))
+                          .request(MediaType.APPLICATION_JSON)
+                          .get(String.class));
+          return link.getString("status").equals("pending") ? Optional.empty() : Optional.of(link);
+        },
+        () -> "link " + id + " still pending");
   }
 
   private static Stored lastEventOf(List<Stored> history, long linkId) {

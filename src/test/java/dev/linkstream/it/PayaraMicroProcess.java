@@ -81,13 +81,19 @@ final class PayaraMicroProcess implements AutoCloseable {
   }
 
   private void awaitReady() throws Exception {
-    long end = System.nanoTime() + START_DEADLINE.toNanos();
-    while (!answers()) {
-      if (!process.isAlive() || System.nanoTime() > end) {
-        kill();
-        throw new AssertionError("Payara Micro did not start; its log:\n" + Files.readString(log));
-      }
-      Thread.sleep(250);
+    try {
+      Eventually.holds(
+          START_DEADLINE,
+          () -> {
+            if (!process.isAlive()) {
+              throw new AssertionError("Payara Micro exited; its log:\n" + Files.readString(log));
+            }
+            return answers();
+          },
+          () -> "Payara Micro did not start");
+    } catch (AssertionError e) {
+      kill();
+      throw e;
     }
   }
 

@@ -1,0 +1,38 @@
+package dev.linkstream.it;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * Server state a test can only ask for, not be told of: asked again every 50 ms until it holds, and
+ * a failure once the deadline has passed.
+ */
+final class Eventually {
+
+  private static final long INTERVAL_MILLIS = 50;
+
+  private Eventually() {}
+
+  /** The first value {@code attempt} answers within the deadline. */
+  static <T> T value(Duration deadline, Callable<Optional<T>> attempt, Supplier<String> failure)
+      throws Exception {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (true) {
+      Optional<T> value = attempt.call();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      if (System.nanoTime() > end) {
+        throw new AssertionError(failure.get() + " (waited " + deadline + ")");
+      }
+      Thread.sleep(INTERVAL_MILLIS);
+    }
+  }
+
+  static void holds(Duration deadline, Callable<Boolean> condition, Supplier<String> failure)
+      throws Exception {
+    value(deadline, () -> condition.call() ? Optional.of(true) : Optional.empty(), failure);
+  }
+}
