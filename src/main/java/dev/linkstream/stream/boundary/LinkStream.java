@@ -51,6 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ManagedExecutorDefinition(name = LinkStream.WRITERS, maxAsync = 32)
 public class LinkStream {
 
+  private static final Logger LOG = Logger.getLogger(LinkStream.class.getName());
   static final String WRITERS = "java:app/concurrent/linkstream-stream-writers";
   static final String RESET = "reset";
   private static final int BATCH = 500;
@@ -86,8 +87,6 @@ public class LinkStream {
   @Inject
   @ConfigProperty(name = "linkstream.stream.max-subscribers-per-address")
   int maxSubscribersPerAddress;
-
-  private static final Logger LOG = Logger.getLogger(LinkStream.class.getName());
 
   private final AtomicInteger drainsWanted = new AtomicInteger();
   private SseBroadcaster broadcaster;
@@ -129,6 +128,14 @@ public class LinkStream {
       @HeaderParam("Last-Event-ID") String lastEventIdHeader,
       @QueryParam("lastEventId") String lastEventId) {
     Long seen = seen(lastEventIdHeader, lastEventId);
+    List<OutboundSseEvent> greeting = new ArrayList<>();
+    HistoryRange history = store.historyRange();
+    long from = seen == null ? history.last() : seen;
+    if (!history.continues(from)) {
+      // The client missed changes the history no longer holds: it must load the list again.
+      from = history.last();
+      greeting.add(reset(from));
+    }
     String address = request.getRemoteAddr();
     try {
       subscribers.reserve(address);
@@ -142,14 +149,6 @@ public class LinkStream {
             .reconnectDelay(retry.toMillis())
             .data("")
             .build());
-    List<OutboundSseEvent> greeting = new ArrayList<>();
-    HistoryRange history = store.historyRange();
-    long from = seen == null ? history.last() : seen;
-    if (!history.continues(from)) {
-      // The client missed changes the history no longer holds: it must load the list again.
-      from = history.last();
-      greeting.add(reset(from));
-    }
     Subscription subscription = new Subscription(sink, address, from, settings, subscribers::leave);
     subscribers.add(subscription);
     register(subscription);
