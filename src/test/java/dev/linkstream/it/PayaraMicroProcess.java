@@ -34,7 +34,9 @@ final class PayaraMicroProcess implements AutoCloseable {
   static PayaraMicroProcess start(Path dataDir, Path workDir) throws Exception {
     int port = freePort();
     Files.createDirectories(workDir);
-    Path log = workDir.resolve("server.log");
+    // In target/, not in the test's temporary directory: a failure's log outlives the test.
+    Path logs = Files.createDirectories(Path.of("target", "payara-micro-processes"));
+    Path log = Files.createTempFile(logs, "server-", ".log");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Dlinkstream.data-dir=" + dataDir);

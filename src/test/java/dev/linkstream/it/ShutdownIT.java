@@ -55,6 +55,7 @@ class ShutdownIT {
                   "127.0.0.1",
                   Map.of("Last-Event-ID", seen.id()),
                   0)) {
+        assertEquals(200, resumed.status, resumed.headers.toString());
         resumed.next(Duration.ofSeconds(20));
         RawStream.Frame next = resumed.nextEvent(Duration.ofSeconds(20));
         assertEquals(Long.parseLong(seen.id()) + 1, Long.parseLong(next.id()));
