@@ -1,5 +1,9 @@
 package dev.linkstream.it;
 
+import static dev.linkstream.it.LinkChanges.changesOf;
+import static dev.linkstream.it.LinkChanges.fetchedAll;
+import static dev.linkstream.it.LinkChanges.finishedAll;
+import static dev.linkstream.it.LinkChanges.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +13,6 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class LinkStreamIT extends DeployedWar {
@@ -55,7 +58,7 @@ class LinkStreamIT extends DeployedWar {
       List<Received> events =
           subscriber.await(finishedAll(List.of(missing, refused, blocked)), DEADLINE);
 
-      assertFailed(events, missing, "HTTP 404");
+      assertFailed(events, missing, "HTTP 404 Not Found");
       assertFailed(events, refused, "connection refused");
       assertFailed(events, blocked, "address not allowed");
     }
@@ -126,33 +129,6 @@ class LinkStreamIT extends DeployedWar {
       ids.add(api.submit(origin.titled("Link " + n)).getJsonNumber("id").longValue());
     }
     return ids;
-  }
-
-  private static Predicate<List<Received>> fetchedAll(List<Long> ids) {
-    return events -> ids.stream().allMatch(id -> hasStatus(events, id, "fetched"));
-  }
-
-  private static Predicate<List<Received>> finishedAll(List<Long> ids) {
-    return events ->
-        ids.stream()
-            .allMatch(id -> hasStatus(events, id, "fetched") || hasStatus(events, id, "failed"));
-  }
-
-  private static boolean hasStatus(List<Received> events, long id, String status) {
-    return changesOf(events, id).stream().anyMatch(link -> link.getString("status").equals(status));
-  }
-
-  private static List<JsonObject> changesOf(List<Received> events, long linkId) {
-    return events.stream()
-        .filter(event -> event.name().equals("link-update"))
-        .map(Received::data)
-        .filter(link -> link.getJsonNumber("id").longValue() == linkId)
-        .toList();
-  }
-
-  private static JsonObject last(List<Received> events, long linkId) {
-    List<JsonObject> changes = changesOf(events, linkId);
-    return changes.get(changes.size() - 1);
   }
 
   private static long lastEventId(List<Received> events, long linkId) {

@@ -1,49 +1,108 @@
 package dev.linkstream.links.control;
 
+import dev.linkstream.links.entity.Fetch;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts fetches: for every new or refetched link, and at start-up for every link a stopped or
- * crashed server left pending.
+ * Starts fetches: for every new or refetched link, at start-up for every link a stopped or crashed
+ * server left pending, and again after a passing failure. At most {@code
+ * linkstream.fetch.concurrency} run at once; the others wait their turn in order, holding no
+ * thread.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = Fetches.FETCHERS, maxAsync = 16)
+@ManagedExecutorDefinition(name = Fetches.FETCHERS)
 public class Fetches {
 
   private static final Logger LOG = Logger.getLogger(Fetches.class.getName());
   static final String FETCHERS = "java:app/concurrent/linkstream-fetchers";
 
+  @Inject
+  @ConfigProperty(name = "linkstream.fetch.concurrency")
+  int concurrency;
+
   @Inject LinkStore store;
-  @Inject Event<Link> submitted;
+  @Inject Event<Fetch> fetches;
 
   // Fetches wait on origins for seconds: a pool of their own keeps them off the server's threads.
+  // Unbounded, because this class bounds how many it is given.
   @Resource(lookup = FETCHERS)
   ManagedExecutorService fetchers;
+
+  @Resource ManagedScheduledExecutorService timer;
+
+  private final Queue<Fetch> waiting = new ArrayDeque<>();
+  private int running;
 
   void resumePending(@Observes Startup startup) {
     store.pending().forEach(this::start);
   }
 
   public void start(Link link) {
-    submitted
-        .fireAsync(link, NotificationOptions.ofExecutor(fetchers))
+    enqueue(Fetch.first(link));
+  }
+
+  void retry(Fetch fetch, Duration delay) {
+    timer.schedule(() -> enqueue(fetch), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void enqueue(Fetch fetch) {
+    synchronized (this) {
+      waiting.add(fetch);
+    }
+    startWaiting();
+  }
+
+  private void startWaiting() {
+    Fetch next;
+    while ((next = nextToStart()) != null) {
+      run(next);
+    }
+  }
+
+  private synchronized Fetch nextToStart() {
+    if (running >= concurrency || waiting.isEmpty()) {
+      return null;
+    }
+    running++;
+    return waiting.poll();
+  }
+
+  private synchronized void finished() {
+    running--;
+  }
+
+  private void run(Fetch fetch) {
+    Link link = fetch.link();
+    fetches
+        .fireAsync(fetch, NotificationOptions.ofExecutor(fetchers))
         .exceptionally(
             failure -> {
               LOG.log(Level.SEVERE, "Fetching link " + link.id() + " failed unexpectedly", failure);
               store.record(FetchResult.failed(link.id(), "internal error"));
-              return link;
+              return fetch;
+            })
+        .whenComplete(
+            (done, failure) -> {
+              finished();
+              startWaiting();
             });
   }
 }

@@ -1,5 +1,6 @@
 package dev.linkstream.links.control;
 
+import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEvent;
@@ -37,7 +38,8 @@ public class LinkStore {
   private static final Logger LOG = Logger.getLogger(LinkStore.class.getName());
 
   private static final String SELECT_LINKS =
-      "SELECT id, url, status, title, content_type, error, submitted_at, updated_at FROM links";
+      "SELECT id, url, status, title, content_type, details, error, submitted_at, updated_at"
+          + " FROM links";
 
   @Inject Database database;
   @Inject Event<LinkEvent> changes;
@@ -197,13 +199,14 @@ public class LinkStore {
   private static void update(Connection connection, Link link) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE links SET status = ?, title = ?, content_type = ?, error = ?, updated_at = ?"
-                + " WHERE id = ?")) {
+            "UPDATE links SET status = ?, title = ?, content_type = ?, details = ?, error = ?,"
+                + " updated_at = ? WHERE id = ?")) {
       bind(
           update,
           link.status().toJSON(),
           link.title(),
           link.contentType(),
+          link.details() == Details.NONE ? null : link.details().toJSON(),
           link.error(),
           link.updatedAt(),
           link.id());
@@ -225,6 +228,7 @@ public class LinkStore {
                   LinkStatus.fromJSON(rows.getString("status")),
                   rows.getString("title"),
                   rows.getString("content_type"),
+                  Details.fromJSON(rows.getString("details")),
                   rows.getString("error"),
                   rows.getObject("submitted_at", OffsetDateTime.class).toInstant(),
                   rows.getObject("updated_at", OffsetDateTime.class).toInstant()));

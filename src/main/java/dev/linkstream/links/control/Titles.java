@@ -1,29 +1,37 @@
 package dev.linkstream.links.control;
 
 import java.net.URI;
+import java.text.BreakIterator;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** Finds the name a page gives itself, and a fallback name for anything that is not a page. */
+/**
+ * Finds the name a page gives itself, a fallback name for anything that is not a page, and makes
+ * any text from an origin safe to store and show.
+ */
 final class Titles {
 
   static final int MAX_LENGTH = 300;
   // Bidi controls, and lone surrogates, which no database or encoder stores faithfully.
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\p{Cs}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+  // Controls, line and paragraph separators and every other kind of space become one space.
   private static final Pattern SPACING = Pattern.compile("[\\p{Cc}\\p{Z}\\s]+");
 
   private Titles() {}
 
-  /** The article's own name first: a site's {@code <title>} often appends the site's name. */
+  /**
+   * The article's own name first: a site's {@code <title>} often appends the site's name, and its
+   * {@code og:title} does not.
+   */
   static Optional<String> fromHtml(Document page) {
     return Stream.of(
-            meta(page, "meta[property=og:title]"),
+            Meta.content(page, "og:title"),
             Optional.of(page.title()),
-            meta(page, "meta[name=twitter:title]"),
+            Meta.content(page, "twitter:title"),
             Optional.ofNullable(page.selectFirst("h1")).map(Element::text))
         .flatMap(Optional::stream)
         .map(Titles::clean)
@@ -31,6 +39,7 @@ final class Titles {
         .findFirst();
   }
 
+  /** The file name: the URL's last path segment, decoded, or its host. */
   static String fromUrl(URI url) {
     String path = url.getPath() == null ? "" : url.getPath();
     String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -38,20 +47,25 @@ final class Titles {
     return name.isEmpty() ? url.getHost() : name;
   }
 
-  static String clean(String raw) {
-    String visible = INVISIBLE.matcher(raw).replaceAll("");
-    String text = SPACING.matcher(visible).replaceAll(" ").strip();
-    if (text.length() <= MAX_LENGTH) {
-      return text;
-    }
-    int end = MAX_LENGTH - 1;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end).strip() + "…";
+  /** The first line of a text that has any words in it. */
+  static Optional<String> firstLine(String text) {
+    return text.lines().map(Titles::clean).filter(line -> !line.isEmpty()).findFirst();
   }
 
-  private static Optional<String> meta(Document page, String selector) {
-    return Optional.ofNullable(page.selectFirst(selector)).map(tag -> tag.attr("content"));
+  static String clean(String raw) {
+    return clean(raw, MAX_LENGTH);
+  }
+
+  /** Visible text on one line, at most {@code max} characters, never cut inside a character. */
+  static String clean(String raw, int max) {
+    String visible = INVISIBLE.matcher(raw).replaceAll("");
+    String text = SPACING.matcher(visible).replaceAll(" ").strip();
+    if (text.length() <= max) {
+      return text;
+    }
+    BreakIterator characters = BreakIterator.getCharacterInstance();
+    characters.setText(text);
+    int end = characters.preceding(max);
+    return text.substring(0, end).strip() + "…";
   }
 }

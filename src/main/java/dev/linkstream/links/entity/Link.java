@@ -12,42 +12,44 @@ public record Link(
     LinkStatus status,
     String title,
     String contentType,
+    Details details,
     String error,
     Instant submittedAt,
     Instant updatedAt) {
 
   public static Link pending(long id, String url, Instant now) {
-    return new Link(id, url, LinkStatus.PENDING, null, null, null, now, now);
+    return new Link(id, url, LinkStatus.PENDING, null, null, Details.NONE, null, now, now);
   }
 
   public Link with(FetchResult result, Instant now) {
     LinkStatus outcome = result.error() == null ? LinkStatus.FETCHED : LinkStatus.FAILED;
     return new Link(
-        id, url, outcome, result.title(), result.contentType(), result.error(), submittedAt, now);
+        id,
+        url,
+        outcome,
+        result.title(),
+        result.contentType(),
+        result.details(),
+        result.error(),
+        submittedAt,
+        now);
   }
 
   /** Pending again for a new fetch; what the last fetch learned stays until the next one ends. */
   public Link refetching(Instant now) {
-    return new Link(id, url, LinkStatus.PENDING, title, contentType, null, submittedAt, now);
+    return new Link(
+        id, url, LinkStatus.PENDING, title, contentType, details, null, submittedAt, now);
   }
 
   public JsonObject toJSON() {
     JsonObjectBuilder json =
         Json.createObjectBuilder().add("id", id).add("url", url).add("status", status.toJSON());
-    addNullable(json, "title", title);
-    addNullable(json, "contentType", contentType);
-    addNullable(json, "error", error);
+    Details.add(json, "title", title);
+    Details.add(json, "contentType", contentType);
+    details.addTo(json);
+    Details.add(json, "error", error);
     return json.add("submittedAt", submittedAt.toString())
         .add("updatedAt", updatedAt.toString())
         .build();
-  }
-
-  // Clients upsert by id, so every field is always present, null until known.
-  private static void addNullable(JsonObjectBuilder json, String name, String value) {
-    if (value == null) {
-      json.addNull(name);
-    } else {
-      json.add(name, value);
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.links.control.LinkStore.Submission;
+import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEvent;
@@ -84,7 +85,7 @@ abstract class LinkStoreContract {
   void aFetchResultCompletesTheLinkAndIsRecorded() {
     Link link = store.submit(url("https://example.org/a")).link();
 
-    store.record(FetchResult.fetched(link.id(), "A title", "text/html"));
+    store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
     Link fetched = store.find(link.id()).orElseThrow();
     assertEquals(LinkStatus.FETCHED, fetched.status());
@@ -94,9 +95,22 @@ abstract class LinkStoreContract {
   }
 
   @Test
+  void aDocumentsDetailsAreKept() {
+    Link link = store.submit(url("https://example.org/paper.pdf")).link();
+    Details details =
+        new Details(
+            "Ünïcode “description”", "Site", "https://e.org/c", "https://e.org/i.png", null, 12);
+
+    store.record(FetchResult.fetched(link.id(), "Paper", "application/pdf", details));
+
+    assertEquals(details, store.find(link.id()).orElseThrow().details());
+    assertEquals(details, store.page(1, Long.MAX_VALUE).links().get(0).details());
+  }
+
+  @Test
   void aRefetchMakesTheLinkPendingAndKeepsWhatWasLearned() {
     Link link = store.submit(url("https://example.org/a")).link();
-    store.record(FetchResult.fetched(link.id(), "A title", "text/html"));
+    store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
     Link pending = store.refetch(link.id()).orElseThrow();
 
@@ -111,7 +125,7 @@ abstract class LinkStoreContract {
     Link link = store.submit(url("https://example.org/a")).link();
 
     assertTrue(store.remove(link.id()));
-    store.record(FetchResult.fetched(link.id(), "late", "text/html"));
+    store.record(FetchResult.fetched(link.id(), "late", "text/html", Details.NONE));
 
     assertTrue(store.find(link.id()).isEmpty());
     assertFalse(store.remove(link.id()));
@@ -136,7 +150,7 @@ abstract class LinkStoreContract {
   @Test
   void aPageTellsTheNewestEventItReflects() {
     Link link = store.submit(url("https://example.org/a")).link();
-    store.record(FetchResult.fetched(link.id(), "A title", "text/html"));
+    store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
     LinkStore.Page page = store.page(10, Long.MAX_VALUE);
 
@@ -168,7 +182,7 @@ abstract class LinkStoreContract {
     String title = "🔗 Ünïcödé ‮ العربية 中文 e\u0301 " + "ẞ".repeat(Titles.MAX_LENGTH - 20);
     Link link = store.submit(url("https://example.org/%F0%9F%94%97?q=%00")).link();
 
-    store.record(FetchResult.fetched(link.id(), title, "text/html"));
+    store.record(FetchResult.fetched(link.id(), title, "text/html", Details.NONE));
 
     assertEquals(title, store.find(link.id()).orElseThrow().title());
     assertEquals("https://example.org/%F0%9F%94%97?q=%00", link.url());
