@@ -142,6 +142,9 @@ public class LinkStream {
     } catch (Subscribers.Full full) {
       throw new ServiceUnavailableException(full.getMessage(), Math.max(1, retry.toSeconds()));
     }
+    // Counted before the client can see the greeting, so that whoever it tells sees it counted.
+    Subscription subscription = new Subscription(sink, address, from, settings, subscribers::leave);
+    subscribers.add(subscription);
     // Empty data, which no client dispatches: Jersey writes retry: only for an event with data.
     sink.send(
         sse.newEventBuilder()
@@ -149,8 +152,6 @@ public class LinkStream {
             .reconnectDelay(retry.toMillis())
             .data("")
             .build());
-    Subscription subscription = new Subscription(sink, address, from, settings, subscribers::leave);
-    subscribers.add(subscription);
     register(subscription);
     startWhenCommitted(subscription, greeting, response, System.nanoTime());
   }
