@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.it.Subscriber.Received;
+import dev.linkstream.testing.Eventually;
+import dev.linkstream.testing.PayaraMicroProcess;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;

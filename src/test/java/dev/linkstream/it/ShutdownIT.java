@@ -3,6 +3,7 @@ package dev.linkstream.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linkstream.testing.PayaraMicroProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.linkstream.it;
+package dev.linkstream.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged WAR on a Payara Micro process of the test's own, for what Arquillian cannot do: kill
- * the server with SIGKILL and start it again on the same data.
+ * the server with SIGKILL, start it again on the same data, or measure the process.
  */
-final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements AutoCloseable {
 
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
 
   private final Process process;
   private final Path log;
-  final URL url;
+  public final URL url;
 
   private PayaraMicroProcess(Process process, Path log, int port) throws IOException {
     this.process = process;
@@ -31,7 +31,13 @@ final class PayaraMicroProcess implements AutoCloseable {
   }
 
   /** Starts the server with its data in {@code dataDir}, or in PostgreSQL when a run sets one. */
-  static PayaraMicroProcess start(Path dataDir, Path workDir) throws Exception {
+  public static PayaraMicroProcess start(Path dataDir, Path workDir) throws Exception {
+    return start(dataDir, workDir, List.of());
+  }
+
+  /** Starts the server with more JVM options, such as settings, after the tests' own. */
+  public static PayaraMicroProcess start(Path dataDir, Path workDir, List<String> options)
+      throws Exception {
     int port = freePort();
     Files.createDirectories(workDir);
     // In target/, not in the test's temporary directory: a failure's log outlives the test.
@@ -42,6 +48,7 @@ final class PayaraMicroProcess implements AutoCloseable {
     command.add("-Dlinkstream.data-dir=" + dataDir);
     command.add("-Dlinkstream.fetch.allowed-networks=127.0.0.0/8");
     command.add("-Dlinkstream.fetch.timeout=3s");
+    command.addAll(options);
     for (String key : List.of("url", "user", "password")) {
       String value = System.getProperty("linkstream.it.db." + key);
       if (value != null) {
@@ -69,8 +76,12 @@ final class PayaraMicroProcess implements AutoCloseable {
     return server;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 

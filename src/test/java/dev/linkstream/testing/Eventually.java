@@ -1,4 +1,4 @@
-package dev.linkstream.it;
+package dev.linkstream.testing;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -9,15 +9,15 @@ import java.util.function.Supplier;
  * Server state a test can only ask for, not be told of: asked again every 50 ms until it holds, and
  * a failure once the deadline has passed.
  */
-final class Eventually {
+public final class Eventually {
 
   private static final long INTERVAL_MILLIS = 50;
 
   private Eventually() {}
 
   /** The first value {@code attempt} answers within the deadline. */
-  static <T> T value(Duration deadline, Callable<Optional<T>> attempt, Supplier<String> failure)
-      throws Exception {
+  public static <T> T value(
+      Duration deadline, Callable<Optional<T>> attempt, Supplier<String> failure) throws Exception {
     long end = System.nanoTime() + deadline.toNanos();
     while (true) {
       Optional<T> value = attempt.call();
@@ -31,7 +31,7 @@ final class Eventually {
     }
   }
 
-  static void holds(Duration deadline, Callable<Boolean> condition, Supplier<String> failure)
+  public static void holds(Duration deadline, Callable<Boolean> condition, Supplier<String> failure)
       throws Exception {
     value(deadline, () -> condition.call() ? Optional.of(true) : Optional.empty(), failure);
   }

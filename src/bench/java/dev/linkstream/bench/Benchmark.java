@@ -1,0 +1,225 @@
+package dev.linkstream.bench;
+
+import dev.linkstream.bench.Publisher.Submission;
+import dev.linkstream.bench.Subscribers.Tally;
+import dev.linkstream.testing.WebOrigin;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every scenario against Linkstream and then against the reference broadcaster, and writes
+ * {@code target/bench/results.md} and {@code results.json}. {@code -Dbench.scale=full} for the full
+ * run; the smoke run is the default.
+ */
+public final class Benchmark {
+
+  private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private final Scale scale;
+  private final WebOrigin origin;
+  private final Path dir;
+
+  Benchmark(Scale scale, WebOrigin origin, Path dir) {
+    this.scale = scale;
+    this.origin = origin;
+    this.dir = dir;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Results results = run(Scale.named(System.getProperty("bench.scale", "smoke")));
+    System.out.println(results.markdown());
+  }
+
+  static Results run(Scale scale) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Results results = new Results(scale);
+    try (WebOrigin origin = new WebOrigin()) {
+      origin.route("/page/", delayed(scale.originDelayMillis()));
+      Benchmark benchmark = new Benchmark(scale, origin, dir);
+      try (Target linkstream =
+          Target.Linkstream.start(
+              Files.createTempDirectory(dir, "linkstream-"), 2 * scale.most())) {
+        results.add(benchmark.measure(linkstream));
+      }
+      try (Target reference = Target.Reference.start(dir)) {
+        results.add(benchmark.measure(reference));
+      }
+    }
+    Files.writeString(dir.resolve("results.md"), results.markdown(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("results.json"), results.json(), StandardCharsets.UTF_8);
+    return results;
+  }
+
+  private static com.sun.net.httpserver.HttpHandler delayed(int millis) {
+    return exchange -> {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      WebOrigin.respond(exchange, 200, "text/html", "<title>A page</title>".getBytes());
+    };
+  }
+
+  Results.Run measure(Target target) throws Exception {
+    Results.Run run = new Results.Run(target.name());
+    try (Subscribers subscribers = new Subscribers(target.address());
+        Observer observer = new Observer(target.uri())) {
+      Session session =
+          new Session(
+              target,
+              subscribers,
+              observer,
+              new Publisher(target.uri(), origin.url("")),
+              target.fetches() ? scale.originDelayMillis() : 0);
+      ProcessStats idle = ProcessStats.of(target.pid());
+      run.idle = idle;
+      int first = scale.first();
+      run.ramp.add(session.rampTo(first, idle));
+      run.latency.add(
+          session.broadcast("latency at " + first, scale.latencyEvents(), scale.latencyRate()));
+      for (double rate : scale.throughputRates()) {
+        int links = (int) (rate * scale.stepSeconds());
+        Results.Broadcast step = session.broadcast("throughput at " + rate + "/s", links, rate);
+        run.throughput.add(step);
+        if (!step.sustained()) {
+          break;
+        }
+      }
+      for (int count : scale.subscribers().subList(1, scale.subscribers().size())) {
+        run.ramp.add(session.rampTo(count, idle));
+      }
+      int most = scale.most();
+      run.latency.add(
+          session.broadcast("latency at " + most, scale.mostEvents(), scale.mostRate()));
+      subscribers.stall(100);
+      run.stalled = session.broadcast("1% stalled", scale.mostEvents(), scale.mostRate());
+      subscribers.closeStalled();
+      run.reconnect = session.reconnectStorm(scale.mostEvents(), scale.mostRate());
+      // Last: at this rate the subscribers may not keep up, and whatever it leaves behind
+      // would spoil any scenario after it.
+      int links = (int) (scale.submissionRate() * scale.submissionSeconds());
+      run.submissions =
+          session.broadcast(
+              "submissions at " + scale.submissionRate() + "/s", links, scale.submissionRate());
+    }
+    return run;
+  }
+
+  /** One target's subscribers, observer and publisher, and what measuring them takes. */
+  private record Session(
+      Target target,
+      Subscribers subscribers,
+      Observer observer,
+      Publisher publisher,
+      int originDelayMillis) {
+
+    Results.Ramp rampTo(int count, ProcessStats idle) throws Exception {
+      System.out.println(target.name() + ": opening subscribers up to " + count);
+      long start = System.nanoTime();
+      subscribers.growTo(count, observer.lastId());
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      ProcessStats stats = ProcessStats.of(target.pid());
+      return new Results.Ramp(
+          count,
+          stats,
+          (stats.rssKiB() - idle.rssKiB()) * 1024 / count,
+          (stats.heapUsedKiB() - idle.heapUsedKiB()) * 1024 / count,
+          millis);
+    }
+
+    Results.Broadcast broadcast(String name, int events, double rate) throws Exception {
+      return measured(name, () -> publisher.submit(events, rate));
+    }
+
+    Results.Broadcast reconnectStorm(int events, double rate) throws Exception {
+      return measured(
+          "reconnect storm",
+          () -> {
+            CompletableFuture<List<Submission>> publishing =
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return publisher.submit(events, rate);
+                      } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                      }
+                    });
+            subscribers.reconnectAll();
+            return publishing.get();
+          });
+    }
+
+    private interface Publishing {
+      List<Submission> publish() throws Exception;
+    }
+
+    private Results.Broadcast measured(String name, Publishing publishing) throws Exception {
+      System.out.println(target.name() + ": " + name);
+      long firstId = observer.lastId() + 1;
+      Tally before = subscribers.tally(firstId - 1);
+      long refusedBefore = subscribers.refusals.get();
+      long serverCpu = ProcessStats.cpuMillis(target.pid());
+      long clientCpu = ProcessStats.cpuMillis(ProcessHandle.current().pid());
+      long start = System.nanoTime();
+      List<Submission> all = publishing.publish();
+      List<Submission> submitted = all.stream().filter(Submission::accepted).toList();
+      long lastId = firstId - 1 + 2L * submitted.size();
+      long deadline = System.nanoTime() + SETTLE_NANOS;
+      while ((observer.lastId() < lastId || !subscribers.allReceived(lastId))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      long wallMillis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+      Tally after = subscribers.tally(lastId);
+      return new Results.Broadcast(
+          name,
+          subscribers.reading(),
+          all.size(),
+          all.size() - submitted.size(),
+          Percentiles.of(latencies(submitted)),
+          Percentiles.of(submitted.stream().map(Submission::micros).toList()),
+          Percentiles.of(pipeline(submitted)),
+          after.gaps() - before.gaps() + after.behind(),
+          after.duplicates() - before.duplicates(),
+          after.closed() - before.closed(),
+          subscribers.refusals.get() - refusedBefore,
+          2L * submitted.size() * subscribers.reading() * 1000 / wallMillis,
+          (ProcessStats.cpuMillis(target.pid()) - serverCpu) * 100 / wallMillis,
+          (ProcessStats.cpuMillis(ProcessHandle.current().pid()) - clientCpu) * 100 / wallMillis);
+    }
+
+    /** Per submission, ms from its planned time until the last subscriber had its pending event. */
+    private List<Long> latencies(List<Submission> submitted) {
+      List<Long> millis = new ArrayList<>();
+      for (Submission submission : submitted) {
+        Long eventId = observer.pendingEventId.get(submission.url());
+        if (eventId != null
+            && eventId < Subscribers.MAX_EVENT_ID
+            && subscribers.receipts[eventId.intValue()] > 0) {
+          millis.add(
+              (subscribers.lastReceipt[eventId.intValue()] - submission.plannedAt()) / 1_000_000);
+        }
+      }
+      return millis;
+    }
+
+    /**
+     * Per submission, ms from its planned time to its fetched event, the origin's delay taken off.
+     */
+    private List<Long> pipeline(List<Submission> submitted) {
+      List<Long> millis = new ArrayList<>();
+      for (Submission submission : submitted) {
+        Long fetched = observer.fetchedAt.get(submission.url());
+        if (fetched != null) {
+          millis.add((fetched - submission.plannedAt()) / 1_000_000 - originDelayMillis);
+        }
+      }
+      return millis;
+    }
+  }
+}

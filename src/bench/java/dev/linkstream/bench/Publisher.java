@@ -1,0 +1,77 @@
+package dev.linkstream.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Submits links open-loop: each at its planned time, whether or not earlier ones were answered, and
+ * timed from that plan, so that a stalled server shows as latency (no coordinated omission).
+ */
+final class Publisher {
+
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final URI links;
+  private final String origin;
+  private final AtomicLong counter = new AtomicLong();
+
+  Publisher(URI server, String origin) {
+    this.links = server.resolve("/api/links");
+    this.origin = origin;
+  }
+
+  /**
+   * One submitted link: its URL, when it was planned and how long the answer took, in µs; or -1 if
+   * none came within {@value #TIMEOUT_SECONDS} s or it was not {@code 202 Accepted}.
+   */
+  record Submission(String url, long plannedAt, long micros) {
+    boolean accepted() {
+      return micros >= 0;
+    }
+  }
+
+  static final int TIMEOUT_SECONDS = 30;
+
+  /** Submits {@code count} links at {@code perSecond}, and waits for every answer. */
+  List<Submission> submit(int count, double perSecond) throws Exception {
+    List<CompletableFuture<Submission>> answers = new ArrayList<>();
+    long start = System.nanoTime();
+    long interval = (long) (1e9 / perSecond);
+    for (int i = 0; i < count; i++) {
+      long planned = start + i * interval;
+      LockSupport.parkNanos(planned - System.nanoTime());
+      answers.add(submit(planned));
+    }
+    List<Submission> submissions = new ArrayList<>();
+    for (CompletableFuture<Submission> answer : answers) {
+      submissions.add(answer.get());
+    }
+    return submissions;
+  }
+
+  private CompletableFuture<Submission> submit(long planned) {
+    String url = origin + "/page/" + counter.incrementAndGet();
+    HttpRequest request =
+        HttpRequest.newBuilder(links)
+            .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
+            .build();
+    return client
+        .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .handle(
+            (response, failure) -> {
+              boolean accepted = failure == null && response.statusCode() == 202;
+              long micros = accepted ? (System.nanoTime() - planned) / 1_000 : -1;
+              return new Submission(url, planned, micros);
+            });
+  }
+}

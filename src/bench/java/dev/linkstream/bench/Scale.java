@@ -1,0 +1,61 @@
+package dev.linkstream.bench;
+
+import java.util.List;
+
+/**
+ * How hard a run pushes. Rates are links submitted per second; every link makes two events
+ * (pending, then fetched), each delivered to every subscriber.
+ *
+ * @param subscribers counts to ramp through; the first is where latency and throughput are
+ *     measured, the last where latency, stalls, reconnects and open-loop submissions are
+ * @param latencyEvents links submitted to measure latency at the first count
+ * @param latencyRate their rate, low enough to measure latency rather than throughput
+ * @param mostEvents links submitted for each measurement at the last count
+ * @param mostRate their rate
+ * @param throughputRates rates stepped through at the first count until one is not sustained
+ * @param stepSeconds how long each step submits
+ * @param submissionRate the open-loop rate of the last scenario, at the last count
+ * @param submissionSeconds how long it submits
+ * @param originDelayMillis how long the loopback origin takes to answer a fetch
+ */
+record Scale(
+    String name,
+    List<Integer> subscribers,
+    int latencyEvents,
+    double latencyRate,
+    int mostEvents,
+    double mostRate,
+    List<Double> throughputRates,
+    int stepSeconds,
+    double submissionRate,
+    int submissionSeconds,
+    int originDelayMillis) {
+
+  static final Scale SMOKE =
+      new Scale("smoke", List.of(100, 300), 20, 10, 10, 5, List.of(2.0, 8.0), 2, 20, 3, 20);
+  static final Scale FULL =
+      new Scale(
+          "full",
+          List.of(1_000, 5_000, 10_000),
+          20,
+          2,
+          6,
+          0.25,
+          List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0),
+          5,
+          100,
+          10,
+          20);
+
+  static Scale named(String name) {
+    return name.equals("full") ? FULL : SMOKE;
+  }
+
+  int first() {
+    return subscribers.get(0);
+  }
+
+  int most() {
+    return subscribers.get(subscribers.size() - 1);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.linkstream.bench;
+
+import dev.linkstream.testing.Eventually;
+import dev.linkstream.testing.PayaraMicroProcess;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A server under measurement, in a process of its own. */
+interface Target extends AutoCloseable {
+
+  String name();
+
+  URI uri();
+
+  long pid();
+
+  /** Whether a submission makes the server fetch the page (the reference broadcasts at once). */
+  default boolean fetches() {
+    return true;
+  }
+
+  default InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", uri().getPort());
+  }
+
+  /** Linkstream's WAR on Payara Micro, with room for the subscribers the benchmark opens. */
+  record Linkstream(PayaraMicroProcess server) implements Target {
+
+    static Linkstream start(Path dir, int maxSubscribers) throws Exception {
+      return new Linkstream(
+          PayaraMicroProcess.start(
+              dir.resolve("data"),
+              dir.resolve("payara"),
+              List.of("-Dlinkstream.stream.max-subscribers=" + maxSubscribers)));
+    }
+
+    @Override
+    public String name() {
+      return "Linkstream on Payara Micro";
+    }
+
+    @Override
+    public URI uri() {
+      return URI.create(server.url.toString());
+    }
+
+    @Override
+    public long pid() {
+      return server.pid();
+    }
+
+    @Override
+    public void close() throws Exception {
+      server.close();
+    }
+  }
+
+  /** The Netty reference broadcaster, on the same JVM and classpath as the harness. */
+  record Reference(Process process, int port) implements Target {
+
+    static Reference start(Path dir) throws Exception {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      Files.createDirectories(dir);
+      Process process =
+          new ProcessBuilder(
+                  ProcessHandle.current().info().command().orElse("java"),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  ReferenceServer.class.getName(),
+                  String.valueOf(port))
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("reference.log").toFile())
+              .start();
+      Eventually.holds(
+          Duration.ofSeconds(30), () -> accepts(port), () -> "reference did not start");
+      return new Reference(process, port);
+    }
+
+    private static boolean accepts(int port) {
+      try (Socket socket = new Socket("127.0.0.1", port)) {
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public String name() {
+      return "Reference (Netty)";
+    }
+
+    @Override
+    public boolean fetches() {
+      return false;
+    }
+
+    @Override
+    public URI uri() {
+      return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    public long pid() {
+      return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+}
