@@ -56,7 +56,6 @@ public class LinkStream {
   static final String RESET = "reset";
   private static final int BATCH = 500;
 
-  @Context Sse sse;
   @Inject LinkStore store;
 
   @Resource(lookup = WRITERS)
@@ -89,6 +88,9 @@ public class LinkStream {
   int maxSubscribersPerAddress;
 
   private final AtomicInteger drainsWanted = new AtomicInteger();
+  // From the first subscriber's request, not a @Context field: this bean also observes events, and
+  // once, right after a restart with links pending, it was created with that field still null.
+  private volatile Sse sse;
   private SseBroadcaster broadcaster;
   private Subscribers subscribers;
   private Subscription.Settings settings;
@@ -97,7 +99,6 @@ public class LinkStream {
 
   @PostConstruct
   void open() {
-    broadcaster = sse.newBroadcaster();
     subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
     settings = new Subscription.Settings(this::historyAfter, writers, bufferSize, writeTimeout);
     lastSent = store.historyRange().last();
@@ -110,7 +111,9 @@ public class LinkStream {
   @PreDestroy
   synchronized void close() {
     heartbeats.cancel(false);
-    broadcaster.close();
+    if (broadcaster != null) {
+      broadcaster.close();
+    }
     subscribers.all().forEach(Subscription::close);
   }
 
@@ -123,11 +126,13 @@ public class LinkStream {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void subscribe(
       @Context SseEventSink sink,
+      @Context Sse requestSse,
       @Context HttpServletRequest request,
       @Context HttpServletResponse response,
       @HeaderParam("Last-Event-ID") String lastEventIdHeader,
       @QueryParam("lastEventId") String lastEventId) {
     Long seen = seen(lastEventIdHeader, lastEventId);
+    startBroadcasting(requestSse);
     List<OutboundSseEvent> greeting = new ArrayList<>();
     HistoryRange history = store.historyRange();
     long from = seen == null ? history.last() : seen;
@@ -176,6 +181,13 @@ public class LinkStream {
     }
   }
 
+  private synchronized void startBroadcasting(Sse requestSse) {
+    if (broadcaster == null) {
+      sse = requestSse;
+      broadcaster = sse.newBroadcaster();
+    }
+  }
+
   private synchronized void register(Subscription subscription) {
     broadcaster.register(subscription);
   }
@@ -203,6 +215,11 @@ public class LinkStream {
   }
 
   private void drain() {
+    if (sse == null) {
+      // Nobody has subscribed yet: there is no one to send to.
+      lastSent = store.historyRange().last();
+      return;
+    }
     List<OutboundSseEvent> events;
     while (!(events = historyAfter(lastSent)).isEmpty()) {
       for (OutboundSseEvent event : events) {
@@ -230,6 +247,9 @@ public class LinkStream {
 
   /** Finds connections that are gone or stuck: a write to each either fails or times out. */
   private void beat() {
+    if (sse == null) {
+      return;
+    }
     long now = System.nanoTime();
     subscribers.all().stream().filter(s -> s.stalled(now)).forEach(Subscription::close);
     broadcast(sse.newEventBuilder().comment("heartbeat").build());
