@@ -47,8 +47,22 @@ record Scale(
           10,
           20);
 
+  /** The named scale, with the origin's delay from {@code -Dbench.origin-delay-ms} if given. */
   static Scale named(String name) {
-    return name.equals("full") ? FULL : SMOKE;
+    Scale scale = name.equals("full") ? FULL : SMOKE;
+    int delay = Integer.getInteger("bench.origin-delay-ms", scale.originDelayMillis());
+    return new Scale(
+        scale.name,
+        scale.subscribers,
+        scale.latencyEvents,
+        scale.latencyRate,
+        scale.mostEvents,
+        scale.mostRate,
+        scale.throughputRates,
+        scale.stepSeconds,
+        scale.submissionRate,
+        scale.submissionSeconds,
+        delay);
   }
 
   int first() {
