@@ -95,7 +95,7 @@ public class LinkStream {
   private Subscribers subscribers;
   private Subscription.Settings settings;
   private ScheduledFuture<?> heartbeats;
-  private long lastSent;
+  private volatile long lastSent;
 
   @PostConstruct
   void open() {
@@ -252,6 +252,8 @@ public class LinkStream {
     }
     long now = System.nanoTime();
     subscribers.all().stream().filter(s -> s.stalled(now)).forEach(Subscription::close);
+    long last = lastSent;
+    subscribers.all().forEach(subscription -> subscription.catchUpTo(last));
     broadcast(sse.newEventBuilder().comment("heartbeat").build());
   }
 

@@ -117,6 +117,18 @@ public final class Subscription implements SseEventSink {
     }
   }
 
+  /**
+   * Reads from the history whatever this subscription lacks up to {@code lastId}, the newest event
+   * broadcast. A gap is otherwise noticed only when a later event arrives, so a broadcaster that
+   * drops the last event of a burst would leave the client short until the next change.
+   */
+  public synchronized void catchUpTo(long lastId) {
+    if (!closed && live && queuedUpTo < lastId) {
+      live = false;
+      startWriter();
+    }
+  }
+
   /** True while one write to the client has lasted longer than the write timeout. */
   public synchronized boolean stalled(long nanoTime) {
     return sendingSince != 0 && nanoTime - sendingSince > settings.writeTimeout().toNanos();

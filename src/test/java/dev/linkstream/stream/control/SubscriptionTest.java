@@ -55,6 +55,18 @@ class SubscriptionTest {
   }
 
   @Test
+  void aLastEventTheBroadcasterDroppedIsReadFromTheHistoryAtTheNextHeartbeat() {
+    record(1, 2);
+    Subscription subscription = subscribe(0);
+    record(3, 3); // committed and broadcast, but the broadcaster never passed it on
+
+    subscription.catchUpTo(3);
+    subscription.catchUpTo(3);
+
+    assertEquals(List.of("1", "2", "3"), client.ids());
+  }
+
+  @Test
   void anEventAlreadySentIsNotSentAgain() {
     record(1, 3);
     Subscription subscription = subscribe(0);
