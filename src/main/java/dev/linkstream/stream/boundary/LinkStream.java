@@ -5,6 +5,7 @@ import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.stream.control.Subscribers;
 import dev.linkstream.stream.control.Subscription;
+import dev.linkstream.stream.control.Writers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -48,18 +49,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("links/stream")
 @ApplicationScoped
-@ManagedExecutorDefinition(name = LinkStream.WRITERS, maxAsync = 32)
+@ManagedExecutorDefinition(name = LinkStream.WRITERS, maxAsync = LinkStream.WRITER_LOOPS)
 public class LinkStream {
 
   private static final Logger LOG = Logger.getLogger(LinkStream.class.getName());
   static final String WRITERS = "java:app/concurrent/linkstream-stream-writers";
+  static final int WRITER_LOOPS = 32;
   static final String RESET = "reset";
   private static final int BATCH = 500;
 
   @Inject LinkStore store;
 
   @Resource(lookup = WRITERS)
-  ManagedExecutorService writers;
+  ManagedExecutorService managedWriters;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -93,6 +95,7 @@ public class LinkStream {
   private volatile Sse sse;
   private SseBroadcaster broadcaster;
   private Subscribers subscribers;
+  private Writers writers;
   private Subscription.Settings settings;
   private ScheduledFuture<?> heartbeats;
   private volatile long lastSent;
@@ -100,6 +103,7 @@ public class LinkStream {
   @PostConstruct
   void open() {
     subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
+    writers = new Writers(managedWriters, WRITER_LOOPS);
     settings = new Subscription.Settings(this::historyAfter, writers, bufferSize, writeTimeout);
     lastSent = store.historyRange().last();
     long period = heartbeat.toMillis();
@@ -115,6 +119,7 @@ public class LinkStream {
       broadcaster.close();
     }
     subscribers.all().forEach(Subscription::close);
+    writers.close();
   }
 
   /**

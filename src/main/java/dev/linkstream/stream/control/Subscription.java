@@ -18,10 +18,10 @@ import java.util.function.LongFunction;
 /**
  * One client's stream, registered with the broadcaster in place of the client's own sink.
  *
- * <p>Sending to it never blocks: events wait in a bounded buffer and a writer of its own passes
- * them on, so a client that stops reading delays nobody else; when the buffer is full or a write
- * outlasts the write timeout, the client is disconnected. The writer runs only while there is
- * something to write.
+ * <p>Sending to it never blocks: events wait in a bounded buffer and a writer passes them on, so a
+ * client that stops reading delays nobody else; when the buffer is full or a write outlasts the
+ * write timeout, the client is disconnected. A writer works for it only while there is something to
+ * write.
  *
  * <p>It first catches up from the history after the last id the client has seen, then goes live. It
  * goes live only once the history holds nothing newer, checked under the lock that live events
