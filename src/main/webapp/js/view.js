@@ -1,0 +1,98 @@
+// One link as a list item. Everything a fetched page said is set as text, never as markup: titles
+// and descriptions come from pages anyone can write.
+import { timeElement } from "./times.js";
+
+const KINDS = [
+  [/^application\/pdf$/, "PDF"],
+  [/^image\//, "Image"],
+  [/^video\//, "Video"],
+  [/^audio\//, "Audio"],
+  [/^text\/plain$/, "Text"],
+];
+const HTML = /^(text\/html|application\/xhtml\+xml)$/;
+
+/** A short name for a content type that is not a web page, or null for a web page. */
+export function kind(contentType) {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (!type || HTML.test(type)) {
+    return null;
+  }
+  const known = KINDS.find(([pattern]) => pattern.test(type));
+  if (known) {
+    return known[1];
+  }
+  return (type.split("/")[1] ?? type).replace(/^(x-|vnd\.)/, "").slice(0, 12).toUpperCase();
+}
+
+function element(tag, className, text) {
+  const made = document.createElement(tag);
+  made.className = className;
+  if (text !== undefined) {
+    made.textContent = text;
+  }
+  return made;
+}
+
+function button(action, label, name, onClick) {
+  const made = element("button", action, label);
+  made.type = "button";
+  made.dataset.action = action;
+  made.setAttribute("aria-label", `${label} ${name}`);
+  made.addEventListener("click", onClick);
+  return made;
+}
+
+const CHIPS = { pending: "Fetching…", fetched: "Fetched", failed: "Failed" };
+
+function badge(link) {
+  const label = kind(link.contentType);
+  if (!label) {
+    return [];
+  }
+  const pages = link.pageCount ? ` · ${link.pageCount} ${link.pageCount === 1 ? "page" : "pages"}` : "";
+  return [element("span", "badge", label + pages)];
+}
+
+export function linkItem(link, { onRetry, onDelete }) {
+  const url = new URL(link.url);
+  const name = link.title || link.url;
+  const item = element("li", "link");
+  item.id = `link-${link.id}`;
+  item.dataset.status = link.status;
+
+  const title = element("a", "title", name);
+  // The server accepts only http and https; checked again so no other scheme can become a link.
+  if (url.protocol === "http:" || url.protocol === "https:") {
+    title.href = link.url;
+  }
+  title.target = "_blank";
+  title.rel = "noopener noreferrer";
+  title.dataset.action = "open";
+  const heading = element("h3", "heading");
+  heading.append(title);
+
+  const body = element("div", "body");
+  body.append(heading);
+  if (link.description) {
+    body.append(element("p", "description", link.description));
+  }
+  const meta = element("p", "meta");
+  meta.append(
+    element("span", `chip ${link.status}`, CHIPS[link.status] ?? link.status),
+    ...badge(link),
+    element("span", "host", url.host),
+    timeElement(link.submittedAt),
+  );
+  body.append(meta);
+  if (link.status === "failed") {
+    body.append(element("p", "reason", `Could not fetch it: ${link.error ?? "unknown reason"}`));
+  }
+
+  const actions = element("div", "actions");
+  if (link.status === "failed") {
+    actions.append(button("retry", "Retry", name, () => onRetry(link)));
+  }
+  actions.append(button("delete", "Delete", name, () => onDelete(link)));
+  item.append(body, actions);
+  return item;
+}
