@@ -38,7 +38,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
   /** Starts the server with more JVM options, such as settings, after the tests' own. */
   public static PayaraMicroProcess start(Path dataDir, Path workDir, List<String> options)
       throws Exception {
-    int port = freePort();
+    return start(dataDir, workDir, options, freePort());
+  }
+
+  /** Starts the server on a given port: where an earlier one ran, for clients that reconnect. */
+  public static PayaraMicroProcess start(Path dataDir, Path workDir, List<String> options, int port)
+      throws Exception {
     Files.createDirectories(workDir);
     // In target/, not in the test's temporary directory: a failure's log outlives the test.
     Path logs = Files.createDirectories(Path.of("target", "payara-micro-processes"));
@@ -74,6 +79,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
     PayaraMicroProcess server = new PayaraMicroProcess(process, log, port);
     server.awaitReady();
     return server;
+  }
+
+  public int port() {
+    return url.getPort();
   }
 
   public long pid() {

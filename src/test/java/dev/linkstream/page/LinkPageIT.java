@@ -1,0 +1,454 @@
+package dev.linkstream.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.linkstream.testing.Documents;
+import dev.linkstream.testing.PayaraMicroProcess;
+import dev.linkstream.testing.WebOrigin;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The page in headless Chromium against the packaged WAR on Payara Micro, fetching from a loopback
+ * origin. Screenshots of the desktop and the 360 px view go to {@code target/page-screenshots}.
+ */
+class LinkPageIT {
+
+  private static final String HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+  private static final List<String> SETTINGS =
+      List.of("-Dlinkstream.fetch.retries=0", "-Dlinkstream.stream.retry=1s");
+  private static final AtomicInteger unique = new AtomicInteger();
+  private static final AtomicBoolean flakyAnswers = new AtomicBoolean();
+  private static final Semaphore held = new Semaphore(0);
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir static Path dir;
+  private static PayaraMicroProcess server;
+  private static WebOrigin origin;
+  private final List<ChromeDriver> browsers = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Chromium.assumeInstalled();
+    origin =
+        new WebOrigin()
+            .route("/article", WebOrigin.page("text/html", article("An article worth keeping")))
+            .route("/hostile", WebOrigin.page("text/html; charset=utf-8", hostilePage()))
+            .route(
+                "/report.pdf",
+                WebOrigin.page("application/pdf", Documents.pdf("Quarterly report", null, 3)))
+            .route(
+                "/held",
+                exchange -> {
+                  // Answers once the test has seen the link pending, within the fetch timeout.
+                  boolean released = release(held);
+                  WebOrigin.respond(
+                      exchange,
+                      released ? 200 : 503,
+                      "text/html",
+                      article("Held back a while").getBytes(StandardCharsets.UTF_8));
+                })
+            .route(
+                "/flaky",
+                exchange -> {
+                  int status = flakyAnswers.get() ? 200 : 404;
+                  WebOrigin.respond(
+                      exchange,
+                      status,
+                      "text/html",
+                      article("Back again").getBytes(StandardCharsets.UTF_8));
+                });
+    server = PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("server-1"), SETTINGS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (origin != null) {
+      origin.close();
+    }
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    browsers.forEach(ChromeDriver::quit);
+  }
+
+  @Test
+  void aLinkAddedInOneTabAppearsWithItsTitleInAnother() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page first = Page.open(browser, server.url);
+    browser.switchTo().newWindow(WindowType.TAB);
+    Page second = Page.open(browser, server.url);
+    String url = article();
+
+    first.focus().add(url);
+    first.await(() -> first.field().getAttribute("value").isEmpty(), "the field to clear");
+
+    WebElement row = second.focus().row(url, "fetched");
+    assertEquals("An article worth keeping", row.findElement(By.cssSelector(".title")).getText());
+    assertEquals("What it is about.", row.findElement(By.cssSelector(".description")).getText());
+    assertEquals("127.0.0.1:" + origin.port(), row.findElement(By.cssSelector(".host")).getText());
+    assertTrue(second.sameDocument(), "the second tab was reloaded");
+    second.await(
+        () ->
+            second
+                .script("return document.getElementById(\"announcer\").textContent")
+                .toString()
+                .contains("An article"),
+        "the new title to be announced");
+    first.focus().row(url, "fetched");
+  }
+
+  @Test
+  void aLinkShowsThatItIsBeingFetchedUntilItsPageArrives() throws Exception {
+    Page page = Page.open(browser(1280, 900), server.url);
+    String url = origin.url("/held?n=" + unique.incrementAndGet());
+
+    page.add(url);
+
+    WebElement pending = page.row(url, "pending");
+    assertEquals("Fetching…", pending.findElement(By.cssSelector(".chip")).getText());
+    assertEquals(url, pending.findElement(By.cssSelector(".title")).getText());
+    held.release();
+    assertEquals(
+        "Held back a while",
+        page.row(url, "fetched").findElement(By.cssSelector(".title")).getText());
+  }
+
+  @Test
+  void aFailedLinkShowsItsReasonAndRetryFetchesItAgain() throws Exception {
+    Page page = Page.open(browser(1280, 900), server.url);
+    String url = origin.url("/flaky?n=" + unique.incrementAndGet());
+    flakyAnswers.set(false);
+
+    page.add(url);
+
+    WebElement failed = page.row(url, "failed");
+    assertEquals("Failed", failed.findElement(By.cssSelector(".chip")).getText());
+    assertEquals(
+        "Could not fetch it: HTTP 404 Not Found",
+        failed.findElement(By.cssSelector(".reason")).getText());
+    flakyAnswers.set(true);
+    failed.findElement(By.cssSelector("button.retry")).click();
+    WebElement fetched = page.row(url, "fetched");
+    assertEquals("Back again", fetched.findElement(By.cssSelector(".title")).getText());
+    assertTrue(fetched.findElements(By.cssSelector(".reason, button.retry")).isEmpty());
+  }
+
+  @Test
+  void aHostileTitleIsShownAsTextAndNoScriptRuns() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    String url = origin.url("/hostile?n=" + unique.incrementAndGet());
+
+    page.add(url);
+
+    WebElement row = page.row(url, "fetched");
+    assertEquals(HOSTILE, row.findElement(By.cssSelector(".title")).getText());
+    assertEquals(
+        "<b onmouseover=alert(3)>bold</b>",
+        row.findElement(By.cssSelector(".description")).getText());
+    new Actions(browser).moveToElement(row.findElement(By.cssSelector(".description"))).perform();
+    assertTrue(
+        browser.findElements(By.cssSelector("#links img, #links script, #links b")).isEmpty());
+    assertNoDialog(browser);
+  }
+
+  @Test
+  void thePageIsServedWithAStrictPolicyAndLoadsNothingFromElsewhere() throws Exception {
+    HttpResponse<String> index = get(server.url.toURI());
+    String policy = index.headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(policy.contains("default-src 'none'"), policy);
+    assertTrue(policy.contains("script-src 'self'"), policy);
+    assertFalse(policy.contains("unsafe"), policy);
+    assertFalse(index.body().contains("<script>"), "an inline script in the page");
+    assertFalse(index.body().contains("style="), "an inline style in the page");
+
+    ChromeDriver browser = browser(1280, 900);
+    Page.open(browser, server.url);
+    String origin = "http://127.0.0.1:" + server.port() + "/";
+    @SuppressWarnings("unchecked")
+    List<String> loaded =
+        (List<String>)
+            browser.executeScript(
+                "return performance.getEntriesByType('resource').map(entry => entry.name)");
+    assertFalse(loaded.isEmpty());
+    loaded.forEach(resource -> assertTrue(resource.startsWith(origin), resource));
+  }
+
+  @Test
+  void invalidInputIsExplainedNextToTheFieldAndNothingIsLost() throws Exception {
+    Page page = Page.open(browser(1280, 900), server.url);
+
+    page.add("not a link at all");
+    page.await(
+        () -> page.message().startsWith("That is not a link"),
+        () -> "the input to be refused, not: " + page.message());
+    assertEquals("true", page.field().getAttribute("aria-invalid"));
+    assertEquals("not a link at all", page.field().getAttribute("value"));
+
+    page.add("ftp://example.org/file");
+    page.await(
+        () -> page.message().equals("Only http and https links can be added."),
+        () -> "the scheme to be refused, not: " + page.message());
+
+    page.add("http://user:secret@127.0.0.1/");
+    page.await(
+        () -> page.message().contains("user name"),
+        () -> "the server's reason, not: " + page.message());
+    assertEquals("http://user:secret@127.0.0.1/", page.field().getAttribute("value"));
+
+    page.field().sendKeys("x");
+    assertEquals(null, page.field().getAttribute("aria-invalid"));
+  }
+
+  @Test
+  void aKeyboardAloneAddsDeletesAndUndoesADeletion() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    String url = article();
+
+    Actions keys = new Actions(browser);
+    keys.sendKeys(Keys.TAB).perform();
+    assertEquals("url", browser.switchTo().activeElement().getAttribute("id"));
+    assertNotEquals(
+        "none", page.script("return getComputedStyle(document.activeElement).outlineStyle"));
+    keys.sendKeys(url, Keys.ENTER).perform();
+    page.row(url, "fetched");
+
+    focusDeleteButton(browser, url);
+    keys.sendKeys(Keys.ENTER).perform();
+    page.awaitGone(url);
+    assertEquals("undo-button", browser.switchTo().activeElement().getAttribute("id"));
+    keys.sendKeys(Keys.ENTER).perform();
+    page.row(url, "fetched");
+    URI stored = api("api/links/" + idOf(page.rows(url).get(0)));
+    assertEquals(200, status(stored));
+
+    focusDeleteButton(browser, url);
+    keys.sendKeys(Keys.ENTER).perform();
+    page.awaitGone(url);
+    page.await(() -> status(stored) == 404, "the removal to reach the server");
+  }
+
+  @Test
+  void olderLinksLoadWhenTheListIsScrolledToItsEnd() throws Exception {
+    List<String> urls = new ArrayList<>();
+    for (int n = 0; n < 60; n++) {
+      urls.add(article());
+      submit(urls.get(n));
+    }
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    assertEquals(1, page.rows(urls.get(59)).size());
+    assertTrue(page.rows(urls.get(0)).isEmpty(), "the first page held more than 50 links");
+
+    page.await(
+        () -> {
+          page.script("window.scrollTo(0, document.body.scrollHeight)");
+          return page.rows(urls.get(0)).size() == 1;
+        },
+        "the oldest of them after scrolling");
+    List<Long> ids =
+        browser.findElements(By.cssSelector("#links li")).stream().map(LinkPageIT::idOf).toList();
+    assertEquals(ids.stream().distinct().sorted((a, b) -> Long.compare(b, a)).toList(), ids);
+  }
+
+  @Test
+  void afterARestartThePageReconnectsByItselfAndShowsWhatWasAddedMeanwhile() throws Exception {
+    Page page = Page.open(browser(1280, 900), server.url);
+    String before = article();
+    page.add(before);
+    page.row(before, "fetched");
+
+    int port = server.port();
+    server.close();
+    page.await(() -> !page.connection().equals("Live"), "the page to notice the stop");
+    server = PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("server-2"), SETTINGS, port);
+    String meanwhile = article();
+    submit(meanwhile);
+
+    page.row(meanwhile, "fetched");
+    page.awaitConnection("Live");
+    assertEquals(1, page.rows(before).size());
+    assertTrue(page.sameDocument(), "the page was reloaded");
+  }
+
+  @Test
+  void desktopAndNarrowScreensShowEverythingInBothThemes() throws Exception {
+    String pdf = origin.url("/report.pdf?n=" + unique.incrementAndGet());
+    submit(pdf);
+    flakyAnswers.set(false);
+    submit(origin.url("/flaky?n=" + unique.incrementAndGet()));
+    submit(article());
+    Path shots = Files.createDirectories(Path.of("target", "page-screenshots"));
+
+    for (var size :
+        Map.of("desktop", new int[] {1280, 900}, "360px", new int[] {360, 780}).entrySet()) {
+      ChromeDriver browser = browser(size.getValue()[0], size.getValue()[1]);
+      Page page = Page.open(browser, server.url);
+      WebElement row = page.row(pdf, "fetched");
+      assertEquals("PDF · 3 pages", row.findElement(By.cssSelector(".badge")).getText());
+      assertEquals(
+          Boolean.TRUE,
+          page.script("return document.documentElement.scrollWidth <= innerWidth"),
+          "the page scrolls sideways at " + size.getKey());
+      String light =
+          page.script("return getComputedStyle(document.body).backgroundColor").toString();
+      save(browser, shots.resolve(size.getKey() + "-light.png"));
+      browser.executeCdpCommand(
+          "Emulation.setEmulatedMedia",
+          Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+      String dark =
+          page.script("return getComputedStyle(document.body).backgroundColor").toString();
+      assertNotEquals(light, dark, "the dark theme looks like the light one");
+      save(browser, shots.resolve(size.getKey() + "-dark.png"));
+    }
+  }
+
+  @Test
+  void relativeTimesReadNaturally() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page.open(browser, server.url);
+    Object said =
+        browser.executeAsyncScript(
+            "const done = arguments[0];"
+                + "import('./js/times.js').then(({ ago }) => {"
+                + "  const now = Date.parse('2026-11-25T12:00:00Z');"
+                + "  done([10, 90, 3 * 3600, 26 * 3600, 40 * 86400]"
+                + "    .map(s => ago(new Date(now - s * 1000).toISOString(), now)));"
+                + "});");
+    assertEquals(
+        List.of("just now", "1 minute ago", "3 hours ago", "yesterday", "last month"), said);
+  }
+
+  private ChromeDriver browser(int width, int height) throws Exception {
+    ChromeDriver browser =
+        Chromium.start(dir.resolve("profile-" + unique.incrementAndGet()), width, height);
+    browsers.add(browser);
+    return browser;
+  }
+
+  private static void focusDeleteButton(ChromeDriver browser, String url) {
+    Actions keys = new Actions(browser);
+    for (int n = 0; n < 200; n++) {
+      WebElement focused = browser.switchTo().activeElement();
+      if ("delete".equals(focused.getAttribute("data-action"))
+          && focused
+                  .findElement(By.xpath("ancestor::li"))
+                  .findElements(By.cssSelector("a.title[href=\"" + url + "\"]"))
+                  .size()
+              == 1) {
+        return;
+      }
+      keys.sendKeys(Keys.TAB).perform();
+    }
+    throw new AssertionError("Tab never reached the delete button of " + url);
+  }
+
+  private static void assertNoDialog(ChromeDriver browser) {
+    try {
+      String text = browser.switchTo().alert().getText();
+      throw new AssertionError("a script from the page ran and opened a dialog: " + text);
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  private static boolean release(Semaphore semaphore) {
+    try {
+      return semaphore.tryAcquire(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void save(ChromeDriver browser, Path file) throws Exception {
+    Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static long idOf(WebElement row) {
+    return Long.parseLong(row.getAttribute("id").substring("link-".length()));
+  }
+
+  private static String article() {
+    return origin.url("/article?n=" + unique.incrementAndGet());
+  }
+
+  private static String article(String title) {
+    return "<!doctype html><html><head><title>"
+        + title
+        + "</title><meta name=description content=\"What it is about.\"></head><body></body></html>";
+  }
+
+  private static String hostilePage() {
+    return "<!doctype html><html><head><title>"
+        + HOSTILE.replace("<", "&lt;").replace(">", "&gt;")
+        + "</title><meta name=description content=\"&lt;b onmouseover=alert(3)&gt;bold&lt;/b&gt;\">"
+        + "</head><body></body></html>";
+  }
+
+  private static URI api(String path) throws Exception {
+    return server.url.toURI().resolve(path);
+  }
+
+  private static JsonObject submit(String url) throws Exception {
+    String body = Json.createObjectBuilder().add("url", url).build().toString();
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api("api/links"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static HttpResponse<String> get(URI uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int status(URI uri) {
+    try {
+      return get(uri).statusCode();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
