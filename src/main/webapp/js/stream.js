@@ -20,6 +20,7 @@ export function follow(afterId, { onUpdate, onRemove, onReset, onState }) {
 
   function open() {
     clearTimeout(reopening);
+    source?.close();
     source = new EventSource(`api/links/stream?lastEventId=${encodeURIComponent(lastSeen)}`);
     source.addEventListener("open", () => {
       pause = FIRST_PAUSE_MS;
@@ -37,12 +38,17 @@ export function follow(afterId, { onUpdate, onRemove, onReset, onState }) {
     source.addEventListener("reset", seen(onReset));
   }
 
-  addEventListener("offline", () => onState("offline"));
+  // A connection that lived through a network change may be dead without knowing it for minutes:
+  // the stream is closed when the device goes offline and opened afresh when it is back.
+  addEventListener("offline", () => {
+    source.close();
+    clearTimeout(reopening);
+    onState("offline");
+  });
   addEventListener("online", () => {
-    if (source.readyState !== EventSource.OPEN) {
-      source.close();
-      open();
-    }
+    pause = FIRST_PAUSE_MS;
+    report("reconnecting");
+    open();
   });
   open();
 }

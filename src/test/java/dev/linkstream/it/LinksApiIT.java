@@ -215,11 +215,18 @@ class LinksApiIT extends DeployedWar {
   }
 
   @Test
-  void thePageIsServedWithoutThirdPartyOrigins() {
-    String page = api.root.request(MediaType.TEXT_HTML).get(String.class);
-    assertTrue(page.contains("<form id=\"submit\""), page);
-    assertTrue(page.contains("script-src 'self'"), page);
-    assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page).find(), page);
+  void thePageIsServedWithAStrictPolicyAndWithoutThirdPartyOrigins() {
+    try (Response response = api.root.request(MediaType.TEXT_HTML).get()) {
+      String policy = response.getHeaderString("Content-Security-Policy");
+      String page = response.readEntity(String.class);
+      assertTrue(page.contains("<form id=\"submit\""), page);
+      assertTrue(policy.contains("default-src 'none'"), policy);
+      assertTrue(policy.contains("script-src 'self'"), policy);
+      assertFalse(policy.contains("unsafe"), policy);
+      assertFalse(page.contains("<script>"), "an inline script in the page");
+      assertFalse(page.contains("style="), "an inline style in the page");
+      assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page).find(), page);
+    }
   }
 
   private static String json(String url) {

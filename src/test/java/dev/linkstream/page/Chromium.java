@@ -11,6 +11,8 @@ import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium, driven through its own chromedriver: nothing is downloaded, and Selenium
@@ -43,6 +45,21 @@ final class Chromium {
             + " is missing (apt-get install chromium chromium-driver)");
   }
 
+  /**
+   * What the browser's console reported of uncaught script errors and Content-Security-Policy
+   * violations since the last call; failed requests, which some tests cause, are not among them.
+   */
+  static List<String> scriptErrors(ChromeDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(
+            message ->
+                message.contains("Uncaught")
+                    || message.contains("Content Security Policy")
+                    || message.contains("Refused to"))
+        .toList();
+  }
+
   static ChromeDriver start(Path profile, int width, int height) throws Exception {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
@@ -62,6 +79,7 @@ final class Chromium {
             "--proxy-server=127.0.0.1:9",
             "--window-size=" + width + "," + height,
             "--user-data-dir=" + Files.createDirectories(profile)));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
