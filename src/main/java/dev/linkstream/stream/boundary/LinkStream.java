@@ -9,9 +9,8 @@ import dev.linkstream.stream.control.Writers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
@@ -49,19 +48,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("links/stream")
 @ApplicationScoped
-@ManagedExecutorDefinition(name = LinkStream.WRITERS, maxAsync = LinkStream.WRITER_LOOPS)
 public class LinkStream {
 
   private static final Logger LOG = Logger.getLogger(LinkStream.class.getName());
-  static final String WRITERS = "java:app/concurrent/linkstream-stream-writers";
   static final int WRITER_LOOPS = 32;
   static final String RESET = "reset";
   private static final int BATCH = 500;
 
   @Inject LinkStore store;
 
-  @Resource(lookup = WRITERS)
-  ManagedExecutorService managedWriters;
+  @Resource ManagedThreadFactory threads;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -99,20 +95,36 @@ public class LinkStream {
   private Subscription.Settings settings;
   private ScheduledFuture<?> heartbeats;
   private volatile long lastSent;
+  private Thread endStreamsOnExit;
 
   @PostConstruct
   void open() {
     subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
-    writers = new Writers(managedWriters, WRITER_LOOPS);
+    writers = new Writers(threads, WRITER_LOOPS);
     settings = new Subscription.Settings(this::historyAfter, writers, bufferSize, writeTimeout);
     lastSent = store.historyRange().last();
     long period = heartbeat.toMillis();
     heartbeats = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    endStreamsOnExit = threads.newThread(this::close);
+    Runtime.getRuntime().addShutdownHook(endStreamsOnExit);
   }
 
-  // Closing every stream here, not in the server's own time, lets a stop end at once: each client
-  // sees its stream end and reconnects, resuming from the last id it saw.
   @PreDestroy
+  void stop() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(endStreamsOnExit);
+    } catch (IllegalStateException exiting) {
+      // the JVM is exiting: the hook has run or runs now, and closing twice is harmless
+    }
+    close();
+  }
+
+  /**
+   * Ends every stream: each client sees its stream end and reconnects, resuming from the last id it
+   * saw. Done when the application stops, and already when the JVM is asked to exit (SIGTERM, as
+   * service managers stop a server): Open Liberty's stop first waits up to 30 s for open
+   * connections to end, and only then stops the application.
+   */
   synchronized void close() {
     heartbeats.cancel(false);
     if (broadcaster != null) {

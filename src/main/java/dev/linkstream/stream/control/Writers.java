@@ -3,14 +3,18 @@ package dev.linkstream.stream.control;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A fixed number of writer loops, started once on a managed executor and fed through a queue.
- * Handing every write to the managed executor instead makes it capture the thread context anew, and
- * on Payara that is a ServiceLoader scan of the application's jars per task: a fifth of the
- * server's CPU in the benchmark, with a task per subscriber per event.
+ * A fixed number of writer loops on threads of their own, fed through a queue.
+ *
+ * <p>Handing every write to a managed executor instead makes it capture the thread context anew,
+ * and on Payara that is a ServiceLoader scan of the application's jars per task: a fifth of the
+ * server's CPU in the benchmark, with a task per subscriber per event. Nor are the loops long tasks
+ * on a managed executor: Open Liberty's stop waits up to 30 s for such tasks to end before it stops
+ * the application, and only stopping the application ends them.
  */
 public final class Writers implements Executor, AutoCloseable {
 
@@ -20,10 +24,10 @@ public final class Writers implements Executor, AutoCloseable {
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final int loops;
 
-  public Writers(Executor managed, int loops) {
+  public Writers(ThreadFactory threads, int loops) {
     this.loops = loops;
     for (int i = 0; i < loops; i++) {
-      managed.execute(this::loop);
+      threads.newThread(this::loop).start();
     }
   }
 

@@ -1,44 +1,45 @@
 package dev.linkstream.stream.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WritersTest {
 
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+  private Thread newThread(Runnable loop) {
+    Thread thread = new Thread(loop);
+    threads.add(thread);
+    return thread;
+  }
+
   @Test
-  void runsEveryTaskOnItsLoopsAndSubmitsNothingMoreToTheManagedExecutor() throws Exception {
-    AtomicInteger submitted = new AtomicInteger();
-    ExecutorService threads = Executors.newCachedThreadPool();
-    Writers writers =
-        new Writers(
-            task -> {
-              submitted.incrementAndGet();
-              threads.execute(task);
-            },
-            3);
+  void runsEveryTaskOnItsOwnThreadsStartsNoMoreAndEndsThemOnClose() throws Exception {
+    Writers writers = new Writers(this::newThread, 3);
     CountDownLatch done = new CountDownLatch(1_000);
     for (int i = 0; i < 1_000; i++) {
       writers.execute(done::countDown);
     }
 
     assertTrue(done.await(10, TimeUnit.SECONDS));
-    assertEquals(3, submitted.get());
+    assertEquals(3, threads.size());
     writers.close();
-    threads.shutdown();
-    assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS), "a loop did not end on close");
+    for (Thread thread : threads) {
+      thread.join(10_000);
+      assertFalse(thread.isAlive(), "a loop did not end on close");
+    }
   }
 
   @Test
   void aFailingTaskDoesNotEndItsLoop() throws Exception {
-    ExecutorService threads = Executors.newCachedThreadPool();
-    Writers writers = new Writers(threads, 1);
+    Writers writers = new Writers(this::newThread, 1);
     CountDownLatch after = new CountDownLatch(1);
     writers.execute(
         () -> {
@@ -48,6 +49,5 @@ class WritersTest {
 
     assertTrue(after.await(10, TimeUnit.SECONDS));
     writers.close();
-    threads.shutdown();
   }
 }
