@@ -1,7 +1,7 @@
 package dev.linkstream.bench;
 
 import dev.linkstream.testing.Eventually;
-import dev.linkstream.testing.PayaraMicroProcess;
+import dev.linkstream.testing.ServerProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,11 +31,12 @@ interface Target extends AutoCloseable {
   }
 
   /** Linkstream's WAR on Payara Micro, with room for the subscribers the benchmark opens. */
-  record Linkstream(PayaraMicroProcess server) implements Target {
+  record Linkstream(ServerProcess server) implements Target {
 
     static Linkstream start(Path dir, int maxSubscribers) throws Exception {
       return new Linkstream(
-          PayaraMicroProcess.start(
+          ServerProcess.start(
+              ServerProcess.Runtime.PAYARA_MICRO,
               dir.resolve("data"),
               dir.resolve("payara"),
               List.of("-Dlinkstream.stream.max-subscribers=" + maxSubscribers)));

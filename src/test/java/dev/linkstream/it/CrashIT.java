@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.it.Subscriber.Received;
 import dev.linkstream.testing.Eventually;
-import dev.linkstream.testing.PayaraMicroProcess;
+import dev.linkstream.testing.ServerProcess;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;
@@ -17,8 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A 202 means the link is safe: a server killed with SIGKILL mid-pipeline loses nothing. */
 class CrashIT {
@@ -29,13 +30,15 @@ class CrashIT {
 
   record Stored(long id, String name, String data) {}
 
-  @Test
-  void aKilledServerComesBackWithEveryLinkAndEventAndFinishesWhatWasPending() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ServerProcess.Runtime.class)
+  void aKilledServerComesBackWithEveryLinkAndEventAndFinishesWhatWasPending(
+      ServerProcess.Runtime runtime) throws Exception {
     Path data = dir.resolve("data");
     List<Long> ids = new ArrayList<>();
     List<Received> seenBeforeCrash;
     try (Origin origin = new Origin()) {
-      try (PayaraMicroProcess first = PayaraMicroProcess.start(data, dir.resolve("first"));
+      try (ServerProcess first = ServerProcess.start(runtime, data, dir.resolve("first"));
           Api api = new Api(first.url);
           Subscriber subscriber = new Subscriber(api.stream())) {
         ids.add(id(api.submit(origin.titled("Fetched before the crash"))));
@@ -46,7 +49,7 @@ class CrashIT {
         first.kill();
       }
 
-      try (PayaraMicroProcess second = PayaraMicroProcess.start(data, dir.resolve("second"));
+      try (ServerProcess second = ServerProcess.start(runtime, data, dir.resolve("second"));
           Api api = new Api(second.url)) {
         assertEquals("fetched", awaitFinished(api, ids.get(0)).getString("status"));
         JsonObject slow = awaitFinished(api, ids.get(1));

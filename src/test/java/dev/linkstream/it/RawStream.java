@@ -81,7 +81,12 @@ final class RawStream implements AutoCloseable {
     String retry = null;
     StringBuilder data = null;
     List<String> comments = new ArrayList<>();
-    for (String line = bodyLine(); !line.isEmpty(); line = bodyLine()) {
+    String line = bodyLine();
+    while (line.isEmpty()) {
+      // A blank line before any field dispatches nothing; RESTEasy starts its streams with two.
+      line = bodyLine();
+    }
+    for (; !line.isEmpty(); line = bodyLine()) {
       int colon = line.indexOf(':');
       String field = colon < 0 ? line : line.substring(0, colon);
       String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");

@@ -14,8 +14,12 @@ final class ServerLog {
   private static final Pattern TROUBLE =
       Pattern.compile("SEVERE|ERROR|Exception|Broken pipe|\\tat [a-z]");
 
-  // Payara Micro's log file handler appends a generation number to the name it is given.
-  private final Path file = Path.of(System.getProperty("linkstream.it.log") + ".0");
+  // Payara Micro's log file handler appends a generation number to the name it is given; Liberty
+  // writes where it always does, which the run names.
+  private final Path file =
+      Path.of(
+          System.getProperty(
+              "linkstream.it.log.file", System.getProperty("linkstream.it.log") + ".0"));
   private long mark;
 
   void mark() throws IOException {

@@ -3,15 +3,16 @@ package dev.linkstream.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.linkstream.testing.PayaraMicroProcess;
+import dev.linkstream.testing.ServerProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Stopping the server with a thousand open streams ends them all at once, not after 30 s, and a
@@ -21,12 +22,13 @@ class ShutdownIT {
 
   @TempDir Path dir;
 
-  @Test
-  void aStopWithAThousandOpenStreamsEndsEachOfThemPromptlyAndTheyResumeAfterTheRestart()
-      throws Exception {
+  @ParameterizedTest
+  @EnumSource(ServerProcess.Runtime.class)
+  void aStopWithAThousandOpenStreamsEndsEachOfThemPromptlyAndTheyResumeAfterTheRestart(
+      ServerProcess.Runtime runtime) throws Exception {
     List<RawStream> streams = new ArrayList<>();
     try {
-      PayaraMicroProcess server = PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("1"));
+      ServerProcess server = ServerProcess.start(runtime, dir.resolve("data"), dir.resolve("1"));
       URI stream = server.url.toURI().resolve("api/links/stream");
       for (int n = 0; n < 1_000; n++) {
         RawStream open = RawStream.open(stream, "127.7." + (n / 50) + ".1", Map.of(), 0);
@@ -48,8 +50,8 @@ class ShutdownIT {
       for (RawStream open : streams) {
         assertTrue(open.ended(Duration.ofSeconds(5)), "a stream still open after the stop");
       }
-      try (PayaraMicroProcess restarted =
-              PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("2"));
+      try (ServerProcess restarted =
+              ServerProcess.start(runtime, dir.resolve("data"), dir.resolve("2"));
           RawStream resumed =
               RawStream.open(
                   restarted.url.toURI().resolve("api/links/stream"),

@@ -1,12 +1,13 @@
 package dev.linkstream.page;
 
+import static dev.linkstream.testing.ServerProcess.Runtime.PAYARA_MICRO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.testing.Documents;
-import dev.linkstream.testing.PayaraMicroProcess;
+import dev.linkstream.testing.ServerProcess;
 import dev.linkstream.testing.WebOrigin;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -58,7 +59,7 @@ class LinkPageIT {
   private static final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
-  private static PayaraMicroProcess server;
+  private static ServerProcess server;
   private static WebOrigin origin;
   private final List<ChromeDriver> browsers = new ArrayList<>();
 
@@ -93,7 +94,8 @@ class LinkPageIT {
                       "text/html",
                       article("Back again").getBytes(StandardCharsets.UTF_8));
                 });
-    server = PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("server-1"), SETTINGS);
+    server =
+        ServerProcess.start(PAYARA_MICRO, dir.resolve("data"), dir.resolve("server-1"), SETTINGS);
   }
 
   @AfterAll
@@ -303,7 +305,9 @@ class LinkPageIT {
     int port = server.port();
     server.close();
     page.await(() -> !page.connection().equals("Live"), "the page to notice the stop");
-    server = PayaraMicroProcess.start(dir.resolve("data"), dir.resolve("server-2"), SETTINGS, port);
+    server =
+        ServerProcess.start(
+            PAYARA_MICRO, dir.resolve("data"), dir.resolve("server-2"), SETTINGS, port);
     String meanwhile = article();
     submit(meanwhile);
 

@@ -7,65 +7,91 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged WAR on a Payara Micro process of the test's own, for what Arquillian cannot do: kill
- * the server with SIGKILL, start it again on the same data, or measure the process.
+ * The packaged WAR on a server process of the test's own, Payara Micro or Open Liberty, for what
+ * Arquillian cannot do: kill the server with SIGKILL, start it again on the same data, or measure
+ * the process.
  */
-public final class PayaraMicroProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
+
+  /** The servers Linkstream runs on. Open Liberty is the one the build installs under target/. */
+  public enum Runtime {
+    PAYARA_MICRO,
+    OPEN_LIBERTY
+  }
 
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
+  private static final Path WAR = Path.of("target/linkstream.war").toAbsolutePath();
+  private static final Path LIBERTY = Path.of("target/liberty/wlp").toAbsolutePath();
 
   private final Process process;
   private final Path log;
   public final URL url;
 
-  private PayaraMicroProcess(Process process, Path log, int port) throws IOException {
+  private ServerProcess(Process process, Path log, int port) throws IOException {
     this.process = process;
     this.log = log;
     this.url = URI.create("http://127.0.0.1:" + port + "/").toURL();
   }
 
   /** Starts the server with its data in {@code dataDir}, or in PostgreSQL when a run sets one. */
-  public static PayaraMicroProcess start(Path dataDir, Path workDir) throws Exception {
-    return start(dataDir, workDir, List.of());
+  public static ServerProcess start(Runtime runtime, Path dataDir, Path workDir) throws Exception {
+    return start(runtime, dataDir, workDir, List.of());
   }
 
   /** Starts the server with more JVM options, such as settings, after the tests' own. */
-  public static PayaraMicroProcess start(Path dataDir, Path workDir, List<String> options)
-      throws Exception {
-    return start(dataDir, workDir, options, freePort());
+  public static ServerProcess start(
+      Runtime runtime, Path dataDir, Path workDir, List<String> options) throws Exception {
+    return start(runtime, dataDir, workDir, options, freePort());
   }
 
   /** Starts the server on a given port: where an earlier one ran, for clients that reconnect. */
-  public static PayaraMicroProcess start(Path dataDir, Path workDir, List<String> options, int port)
+  public static ServerProcess start(
+      Runtime runtime, Path dataDir, Path workDir, List<String> options, int port)
       throws Exception {
     Files.createDirectories(workDir);
     // In target/, not in the test's temporary directory: a failure's log outlives the test.
-    Path logs = Files.createDirectories(Path.of("target", "payara-micro-processes"));
-    Path log = Files.createTempFile(logs, "server-", ".log");
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Dlinkstream.data-dir=" + dataDir);
-    command.add("-Dlinkstream.fetch.allowed-networks=127.0.0.0/8");
-    command.add("-Dlinkstream.fetch.timeout=3s");
-    command.addAll(options);
+    Path logs = Files.createDirectories(Path.of("target", "server-processes"));
+    Path log = Files.createTempFile(logs, runtime.name().toLowerCase() + "-", ".log");
+    List<String> jvmOptions = new ArrayList<>();
+    jvmOptions.add("-Dlinkstream.data-dir=" + dataDir);
+    jvmOptions.add("-Dlinkstream.fetch.allowed-networks=127.0.0.0/8");
+    jvmOptions.add("-Dlinkstream.fetch.timeout=3s");
+    jvmOptions.addAll(options);
     for (String key : List.of("url", "user", "password")) {
       String value = System.getProperty("linkstream.it.db." + key);
       if (value != null) {
-        command.add("-Dlinkstream.db." + key + "=" + value);
+        jvmOptions.add("-Dlinkstream.db." + key + "=" + value);
       }
     }
+    ProcessBuilder command =
+        switch (runtime) {
+          case PAYARA_MICRO -> payaraMicro(jvmOptions, workDir, port);
+          case OPEN_LIBERTY -> openLiberty(jvmOptions, workDir, port);
+        };
+    Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ServerProcess server = new ServerProcess(process, log, port);
+    server.awaitReady();
+    return server;
+  }
+
+  private static ProcessBuilder payaraMicro(List<String> jvmOptions, Path workDir, int port)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
     command.addAll(
         List.of(
             "-jar",
             payaraMicroJar(),
             "--deploy",
-            Path.of("target/linkstream.war").toAbsolutePath().toString(),
+            WAR.toString(),
             "--contextroot",
             "/",
             "--port",
@@ -74,11 +100,34 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "--nohazelcast",
             "--rootdir",
             workDir.resolve("payara").toString()));
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    PayaraMicroProcess server = new PayaraMicroProcess(process, log, port);
-    server.awaitReady();
-    return server;
+    return new ProcessBuilder(command);
+  }
+
+  /**
+   * A Liberty server of the test's own, in a user directory of its own, configured as the
+   * application's server.xml says and listening on loopback only.
+   */
+  private static ProcessBuilder openLiberty(List<String> jvmOptions, Path workDir, int port)
+      throws IOException {
+    Path server = Files.createDirectories(workDir.resolve("usr/servers/linkstream"));
+    for (String file : List.of("server.xml", "features.xml")) {
+      Files.copy(
+          Path.of("src/main/liberty/config", file),
+          server.resolve(file),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.copy(
+        WAR,
+        Files.createDirectories(server.resolve("apps")).resolve("linkstream.war"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(
+        server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttp.host=127.0.0.1\n");
+    Files.write(server.resolve("jvm.options"), jvmOptions);
+    ProcessBuilder builder =
+        new ProcessBuilder(LIBERTY.resolve("bin/server").toString(), "run", "linkstream");
+    builder.environment().put("WLP_USER_DIR", workDir.resolve("usr").toString());
+    builder.environment().put("JAVA_HOME", javaHome());
+    return builder;
   }
 
   public int port() {
@@ -94,6 +143,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
+  /** SIGTERM, as a service manager stops a server, and waits for the process to end. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();
@@ -108,11 +158,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
           START_DEADLINE,
           () -> {
             if (!process.isAlive()) {
-              throw new AssertionError("Payara Micro exited; its log:\n" + Files.readString(log));
+              throw new AssertionError("The server exited; its log:\n" + Files.readString(log));
             }
             return answers();
           },
-          () -> "Payara Micro did not start");
+          () -> "The server did not start; its log is " + log);
     } catch (AssertionError e) {
       kill();
       throw e;
@@ -137,9 +187,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
   private static String payaraMicroJar() throws Exception {
     Class<?> main =
-        Class.forName(
-            "fish.payara.micro.PayaraMicro", false, PayaraMicroProcess.class.getClassLoader());
+        Class.forName("fish.payara.micro.PayaraMicro", false, ServerProcess.class.getClassLoader());
     return Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  private static String javaHome() {
+    Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+    return java.getParent().getParent().toString();
   }
 
   private static int freePort() throws IOException {
