@@ -38,7 +38,8 @@ class ShutdownIT {
       }
 
       try (Api api = new Api(server.url)) {
-        api.submit("http://0.0.0.0:9/refused-before-connecting");
+        // Per runtime: on PostgreSQL both runs share one database, where a URL is stored once.
+        api.submit("http://0.0.0.0:9/refused-before-connecting/" + runtime);
       }
       RawStream.Frame seen = streams.get(0).nextEvent(Duration.ofSeconds(20));
 
