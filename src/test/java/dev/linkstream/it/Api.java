@@ -24,9 +24,15 @@ final class Api implements AutoCloseable {
   private final Client client = ClientBuilder.newClient();
   final WebTarget root;
 
+  /**
+   * Where the server's own endpoints are (/health, /metrics, /openapi), whatever the context root.
+   */
+  final WebTarget server;
+
   Api(URL deployed) {
     // Arquillian reports the machine's external address; tests talk to loopback only.
     root = client.target("http://127.0.0.1:" + deployed.getPort() + deployed.getPath());
+    server = client.target("http://127.0.0.1:" + deployed.getPort() + "/");
   }
 
   /** The WAR exactly as the build packaged it. */

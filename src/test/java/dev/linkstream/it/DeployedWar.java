@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A test against the packaged WAR on a managed Payara Micro, with a loopback origin to fetch from.
  * Every test also fails if it made the server log an error, a warning of a broken pipe or a stack
- * trace: the failure the Pedestal version had.
+ * trace (the failure the Pedestal version had), or anything at all of the application's own: at its
+ * default levels, a normal day is quiet.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedWar {

@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
 /** The server's log file, read from a mark so that a test sees only what it caused. */
 final class ServerLog {
 
+  // A line of the application's own loggers, too, as Payara's log file (in colour) and Liberty's
+  // name the logger: at its default levels a normal day logs nothing.
   private static final Pattern TROUBLE =
-      Pattern.compile("SEVERE|ERROR|Exception|Broken pipe|\\tat [a-z]");
+      Pattern.compile(
+          "SEVERE|ERROR|Exception|Broken pipe|\\tat [a-z]"
+              + "|\\[(\\u001B\\[[\\d;]*m)?dev\\.linkstream\\.[\\w.]+(\\u001B\\[0m)?\\] \\[tid"
+              + "|^\\[[^]]+\\] \\p{XDigit}{8} dev\\.linkstream\\.");
 
   // Payara Micro's log file handler appends a generation number to the name it is given; Liberty
   // writes where it always does, which the run names.

@@ -33,7 +33,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * classpath and listening only on 127.0.0.1. Each caller of {@link #createDatabase()} gets its own
  * empty database.
  */
-public final class Postgres {
+public final class Postgres implements AutoCloseable {
 
   private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
   private static final String USER = "linkstream";
@@ -99,6 +99,26 @@ public final class Postgres {
     System.err.printf(
         "PostgreSQL started on 127.0.0.1:%d in %d ms (%s)%n",
         port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), root);
+  }
+
+  /** A server of the caller's own, to stop and start again at will; closing it deletes it. */
+  public static Postgres startOwn() throws IOException {
+    return new Postgres();
+  }
+
+  /** Stops the server, as an outage would, keeping its data. */
+  public void pause() throws IOException {
+    run("%s -D %s -m fast -w stop", bin("pg_ctl"), data());
+  }
+
+  /** Starts the paused server again, on the port it had. */
+  public void resume() throws IOException {
+    run("%s -D %s -l %s -w -t 60 -o -p%d start", bin("pg_ctl"), data(), serverLog(), port);
+  }
+
+  @Override
+  public void close() {
+    stop();
   }
 
   /** Creates an empty database and returns its JDBC URL. */
@@ -187,7 +207,10 @@ public final class Postgres {
     }
   }
 
-  private void stop() {
+  private synchronized void stop() {
+    if (!Files.exists(root)) {
+      return;
+    }
     try {
       if (Files.exists(Path.of(data(), "postmaster.pid"))) {
         run("%s -D %s -m immediate -w stop", bin("pg_ctl"), data());

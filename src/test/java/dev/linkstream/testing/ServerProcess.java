@@ -30,13 +30,21 @@ public final class ServerProcess implements AutoCloseable {
   private static final Path WAR = Path.of("target/linkstream.war").toAbsolutePath();
   private static final Path LIBERTY = Path.of("target/liberty/wlp").toAbsolutePath();
 
+  /** How much the application logs: as it ships, or with detail turned on as the README says. */
+  public enum Logging {
+    QUIET,
+    DETAILED
+  }
+
   private final Process process;
   private final Path log;
+  private final Path libertyLogs;
   public final URL url;
 
-  private ServerProcess(Process process, Path log, int port) throws IOException {
+  private ServerProcess(Process process, Path log, Path libertyLogs, int port) throws IOException {
     this.process = process;
     this.log = log;
+    this.libertyLogs = libertyLogs;
     this.url = URI.create("http://127.0.0.1:" + port + "/").toURL();
   }
 
@@ -55,6 +63,19 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(
       Runtime runtime, Path dataDir, Path workDir, List<String> options, int port)
       throws Exception {
+    return start(runtime, dataDir, workDir, options, port, Logging.QUIET);
+  }
+
+  /** Starts the server with the application's logging as chosen. */
+  public static ServerProcess start(
+      Runtime runtime, Path dataDir, Path workDir, List<String> options, Logging logging)
+      throws Exception {
+    return start(runtime, dataDir, workDir, options, freePort(), logging);
+  }
+
+  private static ServerProcess start(
+      Runtime runtime, Path dataDir, Path workDir, List<String> options, int port, Logging logging)
+      throws Exception {
     Files.createDirectories(workDir);
     // In target/, not in the test's temporary directory: a failure's log outlives the test.
     Path logs = Files.createDirectories(Path.of("target", "server-processes"));
@@ -72,17 +93,19 @@ public final class ServerProcess implements AutoCloseable {
     }
     ProcessBuilder command =
         switch (runtime) {
-          case PAYARA_MICRO -> payaraMicro(jvmOptions, workDir, port);
-          case OPEN_LIBERTY -> openLiberty(jvmOptions, workDir, port);
+          case PAYARA_MICRO -> payaraMicro(jvmOptions, workDir, port, logging);
+          case OPEN_LIBERTY -> openLiberty(jvmOptions, workDir, port, logging);
         };
     Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ServerProcess server = new ServerProcess(process, log, port);
+    Path libertyLogs =
+        runtime == Runtime.OPEN_LIBERTY ? workDir.resolve("usr/servers/linkstream/logs") : null;
+    ServerProcess server = new ServerProcess(process, log, libertyLogs, port);
     server.awaitReady();
     return server;
   }
 
-  private static ProcessBuilder payaraMicro(List<String> jvmOptions, Path workDir, int port)
-      throws Exception {
+  private static ProcessBuilder payaraMicro(
+      List<String> jvmOptions, Path workDir, int port, Logging logging) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
@@ -100,6 +123,11 @@ public final class ServerProcess implements AutoCloseable {
             "--nohazelcast",
             "--rootdir",
             workDir.resolve("payara").toString()));
+    if (logging == Logging.DETAILED) {
+      Path commands = workDir.resolve("log-detail.txt");
+      Files.writeString(commands, "set-log-levels dev.linkstream=FINE\n");
+      command.addAll(List.of("--postbootcommandfile", commands.toString()));
+    }
     return new ProcessBuilder(command);
   }
 
@@ -107,8 +135,8 @@ public final class ServerProcess implements AutoCloseable {
    * A Liberty server of the test's own, in a user directory of its own, configured as the
    * application's server.xml says and listening on loopback only.
    */
-  private static ProcessBuilder openLiberty(List<String> jvmOptions, Path workDir, int port)
-      throws IOException {
+  private static ProcessBuilder openLiberty(
+      List<String> jvmOptions, Path workDir, int port, Logging logging) throws IOException {
     Path server = Files.createDirectories(workDir.resolve("usr/servers/linkstream"));
     for (String file : List.of("server.xml", "features.xml")) {
       Files.copy(
@@ -123,11 +151,37 @@ public final class ServerProcess implements AutoCloseable {
     Files.writeString(
         server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttp.host=127.0.0.1\n");
     Files.write(server.resolve("jvm.options"), jvmOptions);
+    if (logging == Logging.DETAILED) {
+      Path overrides = Files.createDirectories(server.resolve("configDropins/overrides"));
+      Files.writeString(
+          overrides.resolve("logging.xml"),
+          "<server><logging traceSpecification=\""
+              + "*=info:com.zaxxer.hikari.pool.ProxyConnection=severe"
+              + ":com.zaxxer.hikari.pool.PoolBase=severe:dev.linkstream.*=fine\"/></server>\n");
+    }
     ProcessBuilder builder =
         new ProcessBuilder(LIBERTY.resolve("bin/server").toString(), "run", "linkstream");
     builder.environment().put("WLP_USER_DIR", workDir.resolve("usr").toString());
     builder.environment().put("JAVA_HOME", javaHome());
     return builder;
+  }
+
+  /**
+   * Everything the server has logged: its output on Payara Micro; on Open Liberty, whose console
+   * shows only warnings and audit messages, its messages.log and trace.log.
+   */
+  public String log() throws IOException {
+    if (libertyLogs == null) {
+      return Files.readString(log);
+    }
+    StringBuilder text = new StringBuilder();
+    for (String file : List.of("messages.log", "trace.log")) {
+      Path path = libertyLogs.resolve(file);
+      if (Files.exists(path)) {
+        text.append(Files.readString(path));
+      }
+    }
+    return text.toString();
   }
 
   public int port() {

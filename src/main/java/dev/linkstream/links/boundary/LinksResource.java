@@ -1,6 +1,7 @@
 package dev.linkstream.links.boundary;
 
 import dev.linkstream.links.control.Fetches;
+import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.Page;
 import dev.linkstream.links.control.LinkStore.Submission;
@@ -34,10 +35,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
+import java.util.logging.Logger;
 
 @Path("links")
 @RequestScoped
 public class LinksResource {
+
+  private static final Logger LOG = Logger.getLogger(LinksResource.class.getName());
 
   /** The newest event a list reflects: subscribing after it misses and repeats no change. */
   public static final String LAST_EVENT_ID = "Linkstream-Last-Event-ID";
@@ -47,6 +51,7 @@ public class LinksResource {
 
   @Inject LinkStore store;
   @Inject Fetches fetches;
+  @Inject LinkMetrics metrics;
   @Context UriInfo uriInfo;
 
   @POST
@@ -122,6 +127,8 @@ public class LinksResource {
     if (!submission.created()) {
       return Response.ok(link.toJSON()).location(location).build();
     }
+    metrics.submitted();
+    LOG.fine(() -> "Link " + link.id() + " submitted: " + link.url());
     fetches.start(link);
     return Response.accepted(link.toJSON()).location(location).build();
   }

@@ -3,6 +3,7 @@ package dev.linkstream.links.control;
 import dev.linkstream.links.entity.Fetch;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +42,7 @@ public class Fetches {
 
   @Inject LinkStore store;
   @Inject Event<Fetch> fetches;
+  @Inject LinkMetrics metrics;
 
   // Fetches wait on origins for seconds: a pool of their own keeps them off the server's threads.
   // Unbounded, because this class bounds how many it is given.
@@ -49,7 +52,13 @@ public class Fetches {
   @Resource ManagedScheduledExecutorService timer;
 
   private final Queue<Fetch> waiting = new ArrayDeque<>();
+  private final AtomicInteger delayed = new AtomicInteger();
   private int running;
+
+  @PostConstruct
+  void measure() {
+    metrics.fetches(this::running, this::waiting, delayed::get);
+  }
 
   void resumePending(@Observes Startup startup) {
     store.pending().forEach(this::start);
@@ -60,7 +69,14 @@ public class Fetches {
   }
 
   void retry(Fetch fetch, Duration delay) {
-    timer.schedule(() -> enqueue(fetch), delay.toMillis(), TimeUnit.MILLISECONDS);
+    delayed.incrementAndGet();
+    timer.schedule(
+        () -> {
+          delayed.decrementAndGet();
+          enqueue(fetch);
+        },
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private void enqueue(Fetch fetch) {
@@ -87,6 +103,14 @@ public class Fetches {
 
   private synchronized void finished() {
     running--;
+  }
+
+  private synchronized int running() {
+    return running;
+  }
+
+  private synchronized int waiting() {
+    return waiting.size();
   }
 
   private void run(Fetch fetch) {

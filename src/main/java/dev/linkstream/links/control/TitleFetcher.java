@@ -1,5 +1,6 @@
 package dev.linkstream.links.control;
 
+import dev.linkstream.links.control.LinkMetrics.Outcome;
 import dev.linkstream.links.entity.Fetch;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TitleFetcher {
+
+  private static final Logger LOG = Logger.getLogger(TitleFetcher.class.getName());
 
   @Inject
   @ConfigProperty(name = "linkstream.fetch.allowed-networks")
@@ -73,6 +78,7 @@ public class TitleFetcher {
 
   @Inject Event<FetchResult> fetched;
   @Inject Fetches fetches;
+  @Inject LinkMetrics metrics;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ScheduledExecutorService timer;
@@ -101,15 +107,42 @@ public class TitleFetcher {
 
   void onFetch(@ObservesAsync Fetch fetch) {
     Link link = fetch.link();
+    long started = System.nanoTime();
     try {
-      fetched.fireAsync(fetch(link));
+      FetchResult result = fetch(link);
+      measure(Outcome.FETCHED, started);
+      LOG.fine(() -> "Link " + link.id() + " fetched: " + result.contentType());
+      publish(result);
     } catch (FetchFailure failure) {
       if (failure.isPassing() && fetch.attempt() <= retries) {
-        fetches.retry(fetch.next(), backoff(fetch.attempt(), failure.retryAfter()));
+        measure(Outcome.RETRIED, started);
+        Duration delay = backoff(fetch.attempt(), failure.retryAfter());
+        LOG.fine(() -> "Link " + link.id() + " " + failure.reason() + ", again in " + delay);
+        fetches.retry(fetch.next(), delay);
       } else {
-        fetched.fireAsync(FetchResult.failed(link.id(), failure.reason()));
+        measure(Outcome.FAILED, started);
+        LOG.fine(() -> "Link " + link.id() + " failed: " + failure.reason());
+        publish(FetchResult.failed(link.id(), failure.reason()));
       }
     }
+  }
+
+  /**
+   * Hands the result to the store; while the store cannot keep it (the database is down), it is
+   * offered again after the retry delay, so that the link does not stay pending until a restart.
+   */
+  private void publish(FetchResult result) {
+    fetched
+        .fireAsync(result)
+        .exceptionally(
+            notStored -> {
+              timer.schedule(() -> publish(result), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+              return result;
+            });
+  }
+
+  private void measure(Outcome outcome, long started) {
+    metrics.fetched(outcome, Duration.ofNanos(System.nanoTime() - started));
   }
 
   FetchResult fetch(Link link) throws FetchFailure {

@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Answers failures that are not the client's fault with a problem document too: a database that
- * cannot be reached is worth retrying (503), anything else is a bug (500). Either way it is logged
- * here once, with its cause, and the client learns nothing about the inside.
+ * cannot be reached is worth retrying (503), anything else is a bug (500), logged here with its
+ * cause. The client learns nothing about the inside.
  */
 @Provider
 public class UnexpectedFailures implements ExceptionMapper<RuntimeException> {
@@ -22,7 +22,7 @@ public class UnexpectedFailures implements ExceptionMapper<RuntimeException> {
   @Override
   public Response toResponse(RuntimeException exception) {
     if (exception instanceof StoreException) {
-      LOG.log(Level.WARNING, "Database unavailable", exception);
+      // The database has explained it already, once for the whole outage.
       Status status = Status.SERVICE_UNAVAILABLE;
       return ProblemResponses.problem(
           status,

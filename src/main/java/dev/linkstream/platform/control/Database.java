@@ -14,8 +14,14 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -26,6 +32,19 @@ import org.flywaydb.core.Flyway;
  */
 @ApplicationScoped
 public class Database {
+
+  private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+  /**
+   * Hikari logs every pooled connection an outage breaks as a warning with a stack trace, and every
+   * one that fails its check as another warning; the outage is explained here instead, once. Held
+   * here because the JDK keeps loggers only weakly, and with them the level set on them. Open
+   * Liberty decides on warnings by its trace specification alone, so features.xml sets it there.
+   */
+  private static final List<Logger> POOL_LOGGERS =
+      List.of(
+          Logger.getLogger("com.zaxxer.hikari.pool.ProxyConnection"),
+          Logger.getLogger("com.zaxxer.hikari.pool.PoolBase"));
 
   @Inject
   @ConfigProperty(name = "linkstream.data-dir")
@@ -47,7 +66,12 @@ public class Database {
   @ConfigProperty(name = "linkstream.db.pool-size")
   int poolSize;
 
+  @Inject
+  @ConfigProperty(name = "linkstream.db.timeout")
+  Duration timeout;
+
   private HikariDataSource pool;
+  private final AtomicBoolean reachable = new AtomicBoolean(true);
 
   /** Work done on one connection; {@link #transaction} commits it or rolls it back. */
   @FunctionalInterface
@@ -57,6 +81,9 @@ public class Database {
 
   @PostConstruct
   void open() {
+    POOL_LOGGERS.stream()
+        .filter(logger -> logger.getLevel() == null)
+        .forEach(logger -> logger.setLevel(Level.SEVERE));
     pool = new HikariDataSource(config());
     try {
       migrate(pool);
@@ -78,14 +105,70 @@ public class Database {
       try {
         T result = work.on(connection);
         connection.commit();
+        reached();
         return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        rollBack(connection, e);
         throw e;
       }
     } catch (SQLException e) {
+      if (isConnectionFailure(e)) {
+        lost(e.getMessage());
+      } else {
+        LOG.log(Level.SEVERE, "A database statement failed", e);
+      }
       throw new StoreException(e);
     }
+  }
+
+  /** A connection that broke cannot roll back either; what broke it is what the caller needs. */
+  private static void rollBack(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Whether a connection can be had and answers, within {@code linkstream.db.timeout}. */
+  public boolean isReachable() {
+    try (Connection connection = pool.getConnection()) {
+      if (connection.isValid((int) Math.max(1, timeout.toSeconds()))) {
+        reached();
+        return true;
+      }
+      // Otherwise the pool hands it out again, as it checks only connections idle for a while.
+      pool.evictConnection(connection);
+      lost("a connection does not answer");
+    } catch (SQLException e) {
+      lost(e.getMessage());
+    }
+    return false;
+  }
+
+  private void reached() {
+    if (!reachable.getAndSet(true)) {
+      LOG.info("The database can be reached again");
+    }
+  }
+
+  /** Explained once when it starts, not for every request that fails until it ends. */
+  private void lost(String why) {
+    if (reachable.getAndSet(false)) {
+      LOG.warning(
+          "The database cannot be reached; requests that need it answer 503 until it can: " + why);
+    }
+  }
+
+  /**
+   * No connection could be had (the pool's timeout), or it failed or was lost (SQLSTATE class 08),
+   * or the server is shutting down (57P): as opposed to a statement failing.
+   */
+  private static boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return e instanceof SQLTransientConnectionException
+        || state.startsWith("08")
+        || state.startsWith("57P");
   }
 
   /** Reads that all see one committed state of the database, however many statements they take. */
@@ -93,12 +176,11 @@ public class Database {
     return transaction(
         connection -> {
           connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-          try {
-            return reads.on(connection);
-          } finally {
-            connection.rollback();
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-          }
+          T read = reads.on(connection);
+          // Only after reads that succeeded: after a failure, transaction() rolls back.
+          connection.rollback();
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+          return read;
         });
   }
 
@@ -126,6 +208,11 @@ public class Database {
     user.ifPresent(config::setUsername);
     password.ifPresent(config::setPassword);
     config.setMaximumPoolSize(poolSize);
+    // How long a request waits for a connection before it is answered 503; Hikari's default
+    // of 30 s would keep every client and health probe waiting that long while the database is
+    // down.
+    config.setConnectionTimeout(timeout.toMillis());
+    config.setValidationTimeout(Math.min(timeout.toMillis() / 2, 5_000));
     config.setAutoCommit(false);
     return config;
   }

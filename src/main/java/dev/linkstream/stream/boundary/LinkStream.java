@@ -3,8 +3,10 @@ package dev.linkstream.stream.boundary;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.stream.control.StreamMetrics;
 import dev.linkstream.stream.control.Subscribers;
 import dev.linkstream.stream.control.Subscription;
+import dev.linkstream.stream.control.Subscription.Ending;
 import dev.linkstream.stream.control.Writers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,7 +14,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,6 +38,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +61,7 @@ public class LinkStream {
   private static final int BATCH = 500;
 
   @Inject LinkStore store;
+  @Inject StreamMetrics metrics;
 
   @Resource ManagedThreadFactory threads;
 
@@ -95,19 +101,32 @@ public class LinkStream {
   private Subscription.Settings settings;
   private ScheduledFuture<?> heartbeats;
   private volatile long lastSent;
+  private volatile long lastBeat;
   private Thread endStreamsOnExit;
 
   @PostConstruct
   void open() {
     subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
     writers = new Writers(threads, WRITER_LOOPS);
-    settings = new Subscription.Settings(this::historyAfter, writers, bufferSize, writeTimeout);
+    settings =
+        new Subscription.Settings(
+            this::historyAfter,
+            writers,
+            bufferSize,
+            writeTimeout,
+            metrics.sent(),
+            metrics.replayed());
+    metrics.subscribers(subscribers::count);
     lastSent = store.historyRange().last();
+    lastBeat = System.nanoTime();
     long period = heartbeat.toMillis();
     heartbeats = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     endStreamsOnExit = threads.newThread(this::close);
     Runtime.getRuntime().addShutdownHook(endStreamsOnExit);
   }
+
+  // At start-up, so that the stream's metrics and liveness are there before anyone subscribes.
+  void startEarly(@Observes Startup startup) {}
 
   @PreDestroy
   void stop() {
@@ -162,11 +181,18 @@ public class LinkStream {
     try {
       subscribers.reserve(address);
     } catch (Subscribers.Full full) {
+      metrics.dropped("limit");
+      LOG.fine(() -> "Refused a stream to " + address + ": " + full.getMessage());
       throw new ServiceUnavailableException(full.getMessage(), Math.max(1, retry.toSeconds()));
     }
     // Counted before the client can see the greeting, so that whoever it tells sees it counted.
-    Subscription subscription = new Subscription(sink, address, from, settings, subscribers::leave);
+    Subscription subscription = new Subscription(sink, address, from, settings, this::left);
     subscribers.add(subscription);
+    LOG.fine(
+        () ->
+            "Stream opened to "
+                + address
+                + (seen == null ? ", from now on" : ", after event " + seen));
     // Empty data, which no client dispatches: Jersey writes retry: only for an event with data.
     sink.send(
         sse.newEventBuilder()
@@ -209,6 +235,21 @@ public class LinkStream {
     broadcaster.register(subscription);
   }
 
+  private void left(Subscription subscription) {
+    subscribers.leave(subscription);
+    Ending why = subscription.ending();
+    LOG.fine(() -> "Stream to " + subscription.address() + " ended: " + why);
+    if (why != Ending.CLOSED) {
+      metrics.dropped(why.name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** True while the heartbeat keeps its schedule and every writer loop runs. */
+  public boolean isAlive() {
+    long sinceBeat = System.nanoTime() - lastBeat;
+    return sinceBeat < heartbeat.multipliedBy(3).toNanos() && writers.allRunning();
+  }
+
   @GET
   @Path("subscribers")
   @Produces(MediaType.APPLICATION_JSON)
@@ -216,17 +257,26 @@ public class LinkStream {
     return Json.createObjectBuilder().add("subscribers", subscribers.count()).build();
   }
 
-  /**
-   * One drain at a time, and no thread waits for it: a notification that arrives while a drain runs
-   * only makes that drain look once more.
-   */
   void onChange(@ObservesAsync LinkEvent change) {
+    drainSoon();
+  }
+
+  /**
+   * One drain at a time, and no thread waits for it: a request that arrives while a drain runs only
+   * makes that drain look once more. A drain that fails (the database is gone) leaves {@code
+   * lastSent} where it was, and the next heartbeat drains again.
+   */
+  private void drainSoon() {
     if (drainsWanted.getAndIncrement() != 0) {
       return;
     }
     int wanted = 1;
     do {
-      drain();
+      try {
+        drain();
+      } catch (RuntimeException e) {
+        LOG.fine(() -> "A drain failed, the next heartbeat retries it: " + e);
+      }
       wanted = drainsWanted.addAndGet(-wanted);
     } while (wanted != 0);
   }
@@ -262,16 +312,26 @@ public class LinkStream {
     }
   }
 
-  /** Finds connections that are gone or stuck: a write to each either fails or times out. */
+  /**
+   * Finds connections that are gone or stuck: a write to each either fails or times out. It also
+   * sends what a lost notification or a failed drain left unsent. It must not throw: a periodic
+   * task that throws is never run again.
+   */
   private void beat() {
+    lastBeat = System.nanoTime();
     if (sse == null) {
       return;
     }
-    long now = System.nanoTime();
-    subscribers.all().stream().filter(s -> s.stalled(now)).forEach(Subscription::close);
-    long last = lastSent;
-    subscribers.all().forEach(subscription -> subscription.catchUpTo(last));
-    broadcast(sse.newEventBuilder().comment("heartbeat").build());
+    try {
+      long now = System.nanoTime();
+      subscribers.all().stream().filter(s -> s.stalled(now)).forEach(s -> s.close(Ending.SLOW));
+      drainSoon();
+      long last = lastSent;
+      subscribers.all().forEach(subscription -> subscription.catchUpTo(last));
+      broadcast(sse.newEventBuilder().comment("heartbeat").build());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "A heartbeat failed", e);
+    }
   }
 
   private List<OutboundSseEvent> historyAfter(long id) {

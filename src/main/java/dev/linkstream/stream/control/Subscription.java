@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.eclipse.microprofile.metrics.Counter;
 
 /**
  * One client's stream, registered with the broadcaster in place of the client's own sink.
@@ -35,7 +36,21 @@ public final class Subscription implements SseEventSink {
       LongFunction<List<OutboundSseEvent>> historyAfter,
       Executor writers,
       int bufferSize,
-      Duration writeTimeout) {}
+      Duration writeTimeout,
+      Counter sent,
+      Counter replayed) {}
+
+  /** Why a subscription ended. */
+  public enum Ending {
+    /** The server closed it, as when it stops. */
+    CLOSED,
+    /** The client went away: a write to it failed. */
+    GONE,
+    /** The client read too slowly: its buffer filled, or one write outlasted the write timeout. */
+    SLOW,
+    /** The events it lacked could not be read from the history. */
+    ERROR
+  }
 
   private final SseEventSink client;
   private final String address;
@@ -47,6 +62,7 @@ public final class Subscription implements SseEventSink {
   private boolean writing;
   private boolean closed;
   private long sendingSince;
+  private Ending ending;
 
   /**
    * @param address where the client connects from
@@ -96,7 +112,7 @@ public final class Subscription implements SseEventSink {
         return CompletableFuture.completedFuture(null);
       }
       if (buffer.size() >= settings.bufferSize()) {
-        overflow = markClosed();
+        overflow = markClosed(Ending.SLOW);
       } else {
         queue(event);
         startWriter();
@@ -139,18 +155,29 @@ public final class Subscription implements SseEventSink {
     return closed;
   }
 
+  /** Ends the subscription for the server's own reasons. */
   @Override
   public void close() {
-    if (markClosed()) {
+    close(Ending.CLOSED);
+  }
+
+  public void close(Ending why) {
+    if (markClosed(why)) {
       release();
     }
   }
 
-  private synchronized boolean markClosed() {
+  /** Why it ended; null while it lasts. */
+  public synchronized Ending ending() {
+    return ending;
+  }
+
+  private synchronized boolean markClosed(Ending why) {
     if (closed) {
       return false;
     }
     closed = true;
+    ending = why;
     buffer.clear();
     return true;
   }
@@ -174,7 +201,7 @@ public final class Subscription implements SseEventSink {
       Thread.currentThread().interrupt();
       close();
     } catch (RuntimeException e) {
-      close();
+      close(Ending.ERROR);
     }
   }
 
@@ -202,6 +229,7 @@ public final class Subscription implements SseEventSink {
           live = missed.isEmpty();
         }
         missed.forEach(this::queue);
+        settings.replayed().inc(missed.size());
       }
     }
   }
@@ -222,8 +250,13 @@ public final class Subscription implements SseEventSink {
           .send(event)
           .toCompletableFuture()
           .get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      close();
+      if (event.getId() != null) {
+        settings.sent().inc();
+      }
+    } catch (ExecutionException | IllegalStateException e) {
+      close(Ending.GONE);
+    } catch (TimeoutException e) {
+      close(Ending.SLOW);
     } finally {
       synchronized (this) {
         sendingSince = 0;

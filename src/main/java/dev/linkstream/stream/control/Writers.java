@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +23,7 @@ public final class Writers implements Executor, AutoCloseable {
   private static final Runnable STOP = () -> {};
 
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+  private final AtomicInteger ended = new AtomicInteger();
   private final int loops;
 
   public Writers(ThreadFactory threads, int loops) {
@@ -36,6 +38,11 @@ public final class Writers implements Executor, AutoCloseable {
     tasks.add(task);
   }
 
+  /** True until a loop ends, by {@link #close()} or by an error no task should have thrown. */
+  public boolean allRunning() {
+    return ended.get() == 0;
+  }
+
   private void loop() {
     try {
       Runnable task;
@@ -44,6 +51,8 @@ public final class Writers implements Executor, AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      ended.incrementAndGet();
     }
   }
 

@@ -4,6 +4,7 @@ import dev.linkstream.testing.Postgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -21,6 +22,7 @@ public enum Databases {
     database.user = Optional.empty();
     database.password = Optional.empty();
     database.poolSize = 20;
+    database.timeout = Duration.ofSeconds(5);
     if (this == POSTGRESQL) {
       Postgres server = Postgres.shared();
       database.url = Optional.of(server.createDatabase());

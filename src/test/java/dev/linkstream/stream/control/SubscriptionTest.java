@@ -27,12 +27,19 @@ class SubscriptionTest {
   Duration writeTimeout = Duration.ofSeconds(5);
   // Writes run on the caller's thread, so each step below has finished when it returns.
   Executor writers = Runnable::run;
+  final Count sent = new Count();
+  final Count replayed = new Count();
   Subscription current;
 
   Subscription subscribe(long seen) {
     Subscription.Settings settings =
         new Subscription.Settings(
-            id -> historyAfter.apply(id), task -> writers.execute(task), bufferSize, writeTimeout);
+            id -> historyAfter.apply(id),
+            task -> writers.execute(task),
+            bufferSize,
+            writeTimeout,
+            sent,
+            replayed);
     current =
         new Subscription(client, "127.0.0.1", seen, settings, s -> closings.incrementAndGet());
     current.start(List.of(Event.comment("subscribed")));
@@ -52,6 +59,18 @@ class SubscriptionTest {
 
     assertEquals("subscribed", client.received.get(0).getComment());
     assertEquals(List.of("3", "4", "5", "6"), client.ids());
+  }
+
+  @Test
+  void eventsSentAreCountedAndThoseFromTheHistoryAsReplayed() {
+    record(1, 5);
+    Subscription subscription = subscribe(2);
+
+    subscription.send(Event.withId(6));
+    subscription.send(Event.comment("heartbeat"));
+
+    assertEquals(4, sent.getCount(), "events with ids, not comments");
+    assertEquals(3, replayed.getCount());
   }
 
   @Test
@@ -125,6 +144,7 @@ class SubscriptionTest {
     assertTrue(subscription.isClosed());
     assertTrue(client.closed);
     assertEquals(1, closings.get());
+    assertEquals(Subscription.Ending.SLOW, subscription.ending());
     assertEquals(List.of(), client.ids(), "nothing was written while the buffer filled");
     assertThrows(IllegalStateException.class, () -> subscription.send(Event.withId(99)));
   }
@@ -139,6 +159,32 @@ class SubscriptionTest {
     assertTrue(subscription.isClosed());
     assertTrue(client.closed);
     assertEquals(1, closings.get());
+    assertEquals(Subscription.Ending.GONE, subscription.ending());
+    assertEquals(0, sent.getCount());
+  }
+
+  @Test
+  void aHistoryThatCannotBeReadEndsTheSubscription() {
+    record(1, 2);
+    historyAfter =
+        id -> {
+          throw new IllegalStateException("the database cannot be reached");
+        };
+
+    Subscription subscription = subscribe(0);
+
+    assertTrue(client.closed);
+    assertEquals(Subscription.Ending.ERROR, subscription.ending());
+  }
+
+  @Test
+  void theServerClosingItIsNoDrop() {
+    Subscription subscription = subscribe(0);
+
+    subscription.close();
+
+    assertTrue(client.closed);
+    assertEquals(Subscription.Ending.CLOSED, subscription.ending());
   }
 
   @Test
@@ -150,6 +196,7 @@ class SubscriptionTest {
     subscription.send(Event.withId(1));
 
     assertTrue(subscription.isClosed());
+    assertEquals(Subscription.Ending.SLOW, subscription.ending());
     assertFalse(subscription.stalled(System.nanoTime()));
   }
 }

@@ -30,11 +30,13 @@ class WritersTest {
 
     assertTrue(done.await(10, TimeUnit.SECONDS));
     assertEquals(3, threads.size());
+    assertTrue(writers.allRunning());
     writers.close();
     for (Thread thread : threads) {
       thread.join(10_000);
       assertFalse(thread.isAlive(), "a loop did not end on close");
     }
+    assertFalse(writers.allRunning(), "liveness must see loops that ended");
   }
 
   @Test
@@ -48,6 +50,7 @@ class WritersTest {
     writers.execute(after::countDown);
 
     assertTrue(after.await(10, TimeUnit.SECONDS));
+    assertTrue(writers.allRunning());
     writers.close();
   }
 }

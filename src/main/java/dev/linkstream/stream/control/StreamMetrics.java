@@ -1,0 +1,69 @@
+package dev.linkstream.stream.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/** The stream's metrics, as the README's Metrics section names and explains them. */
+@ApplicationScoped
+public class StreamMetrics {
+
+  private static final List<String> DROP_REASONS = List.of("gone", "slow", "limit", "error");
+
+  @Inject MetricRegistry registry;
+
+  // Every series from the start, at 0: a rate over a series that appears only later is wrong.
+  @PostConstruct
+  void registerEverySeries() {
+    DROP_REASONS.forEach(this::droppedFor);
+  }
+
+  public void subscribers(IntSupplier count) {
+    registry.gauge(
+        metadata("linkstream.stream.subscribers", "Streams open on this instance"),
+        count,
+        IntSupplier::getAsInt);
+  }
+
+  public Counter sent() {
+    return registry.counter(
+        metadata(
+            "linkstream.stream.events.sent",
+            "Events written to subscribers, one per subscriber per event"));
+  }
+
+  public Counter replayed() {
+    return registry.counter(
+        metadata(
+            "linkstream.stream.events.replayed",
+            "Events read from the history for subscribers that resumed or fell behind"));
+  }
+
+  /** One subscriber dropped, or refused, for a reason: gone, slow, limit or error. */
+  public void dropped(String reason) {
+    droppedFor(reason).inc();
+  }
+
+  private Counter droppedFor(String reason) {
+    return registry.counter(
+        metadata(
+            "linkstream.stream.subscribers.dropped",
+            "Streams the server ended or refused, by reason"),
+        new Tag("reason", reason));
+  }
+
+  private static Metadata metadata(String name, String description) {
+    return Metadata.builder()
+        .withName(name)
+        .withDescription(description)
+        .withUnit(MetricUnits.NONE)
+        .build();
+  }
+}
