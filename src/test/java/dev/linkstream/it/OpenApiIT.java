@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linkstream.testing.ApplicationClasses;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.Entity;
@@ -16,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -233,22 +233,16 @@ class OpenApiIT extends DeployedWar {
 
   /** Every resource method in the application's classes, as "method /path". */
   private static Set<String> resourceMethods() throws Exception {
-    java.nio.file.Path classes = Paths.get("target/classes");
     Set<String> operations = new TreeSet<>();
-    String root = "/" + application().getAnnotation(jakarta.ws.rs.ApplicationPath.class).value();
-    try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name = classes.relativize(file).toString().replace('/', '.').replace(".class", "");
-        Class<?> type = Class.forName(name, false, OpenApiIT.class.getClassLoader());
-        Path path = type.getAnnotation(Path.class);
-        if (path != null) {
-          for (Method method : type.getDeclaredMethods()) {
-            httpMethod(method)
-                .ifPresent(
-                    http ->
-                        operations.add(
-                            http.toLowerCase() + " " + join(root, path.value(), method)));
-          }
+    String root = "/" + application().getAnnotation(ApplicationPath.class).value();
+    for (Class<?> type : ApplicationClasses.all()) {
+      Path path = type.getAnnotation(Path.class);
+      if (path != null) {
+        for (Method method : type.getDeclaredMethods()) {
+          httpMethod(method)
+              .ifPresent(
+                  http ->
+                      operations.add(http.toLowerCase() + " " + join(root, path.value(), method)));
         }
       }
     }
