@@ -1,16 +1,22 @@
 package dev.linkstream.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.linkstream.it.Subscriber.Received;
 import dev.linkstream.testing.Eventually;
 import dev.linkstream.testing.Postgres;
 import dev.linkstream.testing.ServerProcess;
+import dev.linkstream.testing.WebOrigin;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * While PostgreSQL is down, the instance is not ready and says why no request can be served; when
- * it is back, the instance is ready again and carries on where it was, stream included. The outage
- * is logged once, without a stack trace.
+ * it is back, the instance is ready again and carries on where it was, stream included, and a fetch
+ * that ended meanwhile is stored. The outage is logged once, without a stack trace.
  */
 class DatabaseOutageIT {
 
@@ -39,7 +45,12 @@ class DatabaseOutageIT {
               "-Dlinkstream.db.user=" + database.user(),
               "-Dlinkstream.db.password=" + database.password(),
               "-Dlinkstream.db.timeout=1s",
-              "-Dlinkstream.stream.heartbeat=1s");
+              "-Dlinkstream.stream.heartbeat=1s",
+              "-Dlinkstream.fetch.timeout=60s",
+              "-Dlinkstream.fetch.retry-delay=500ms");
+      CountDownLatch asked = new CountDownLatch(1);
+      CountDownLatch answer = new CountDownLatch(1);
+      origin.web.route("/held", held(asked, answer));
       try (ServerProcess server =
               ServerProcess.start(runtime, dir.resolve("data"), dir.resolve("server"), options);
           Api api = new Api(server.url);
@@ -47,11 +58,15 @@ class DatabaseOutageIT {
         long before = id(api.submit(origin.titled("Before the outage")));
         subscriber.await(received -> fetched(received, before), DEADLINE);
         assertEquals("UP", health(api, "ready"));
+        long held = id(api.submit(origin.url("/held")));
+        assertTrue(asked.await(DEADLINE.toSeconds(), TimeUnit.SECONDS));
         int logged = server.log().length();
 
         database.pause();
         Eventually.holds(
             DEADLINE, () -> "DOWN".equals(health(api, "ready")), () -> "readiness stayed UP");
+        // A fetch that ends while the database is down: its result must not be lost.
+        answer.countDown();
         assertEquals("DOWN", check(api, "ready", "database"));
         assertEquals("UP", health(api, "live"));
         try (Response refused = api.post("{\"url\":\"" + origin.titled("Refused") + "\"}")) {
@@ -64,7 +79,7 @@ class DatabaseOutageIT {
         Eventually.holds(
             DEADLINE, () -> "UP".equals(health(api, "ready")), () -> "readiness stayed DOWN");
         long after = id(api.submit(origin.titled("After the outage")));
-        subscriber.await(received -> fetched(received, after), DEADLINE);
+        subscriber.await(received -> fetched(received, after) && fetched(received, held), DEADLINE);
 
         String log = server.log().substring(logged);
         List<String> ours = log.lines().filter(line -> OUR_LINES.matcher(line).find()).toList();
@@ -74,6 +89,20 @@ class DatabaseOutageIT {
         assertEquals(0, count(log, "\tat "), "no stack trace: " + log);
       }
     }
+  }
+
+  /** A page whose answer waits until the test lets it go. */
+  private static HttpHandler held(CountDownLatch asked, CountDownLatch answer) {
+    return exchange -> {
+      asked.countDown();
+      try {
+        answer.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      WebOrigin.respond(
+          exchange, 200, "text/html", "<title>Held</title>".getBytes(StandardCharsets.UTF_8));
+    };
   }
 
   private static String health(Api api, String kind) {

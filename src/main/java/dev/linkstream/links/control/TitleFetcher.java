@@ -131,7 +131,7 @@ public class TitleFetcher {
    * Hands the result to the store; while the store cannot keep it (the database is down), it is
    * offered again after the retry delay, so that the link does not stay pending until a restart.
    */
-  private void publish(FetchResult result) {
+  void publish(FetchResult result) {
     fetched
         .fireAsync(result)
         .exceptionally(
