@@ -1,18 +1,27 @@
 package dev.linkstream.links.control;
 
+import dev.linkstream.platform.control.StoreException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Stands in for CDI's {@link Event} outside a container: keeps what was fired. */
+/**
+ * Stands in for CDI's {@link Event} outside a container: keeps what was fired. The first {@code
+ * refusals} asynchronous deliveries fail, as they do while LinkStore's database is down.
+ */
 final class RecordedEvents<T> implements Event<T> {
 
   final List<T> fired = new CopyOnWriteArrayList<>();
+  final AtomicInteger offered = new AtomicInteger();
+  int refusals;
 
   @Override
   public void fire(T event) {
@@ -21,6 +30,10 @@ final class RecordedEvents<T> implements Event<T> {
 
   @Override
   public <U extends T> CompletionStage<U> fireAsync(U event) {
+    if (offered.incrementAndGet() <= refusals) {
+      StoreException down = new StoreException(new SQLException("down", "08001"));
+      return CompletableFuture.failedFuture(new CompletionException(down));
+    }
     fired.add(event);
     return CompletableFuture.completedFuture(event);
   }
