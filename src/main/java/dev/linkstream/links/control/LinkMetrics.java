@@ -74,11 +74,8 @@ public class LinkMetrics {
         new Tag("for", waitingFor));
   }
 
+  /** A count of things: the unit is "none" unless one is given. */
   private static Metadata count(String name, String description) {
-    return Metadata.builder()
-        .withName(name)
-        .withDescription(description)
-        .withUnit(MetricUnits.NONE)
-        .build();
+    return Metadata.builder().withName(name).withDescription(description).build();
   }
 }

@@ -8,7 +8,6 @@ import java.util.function.IntSupplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /** The stream's metrics, as the README's Metrics section names and explains them. */
@@ -59,11 +58,8 @@ public class StreamMetrics {
         new Tag("reason", reason));
   }
 
+  /** A count of things: the unit is "none" unless one is given. */
   private static Metadata metadata(String name, String description) {
-    return Metadata.builder()
-        .withName(name)
-        .withDescription(description)
-        .withUnit(MetricUnits.NONE)
-        .build();
+    return Metadata.builder().withName(name).withDescription(description).build();
   }
 }
