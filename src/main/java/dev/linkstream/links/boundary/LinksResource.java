@@ -1,13 +1,14 @@
 package dev.linkstream.links.boundary;
 
-import dev.linkstream.links.control.Fetches;
 import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.Page;
 import dev.linkstream.links.control.LinkStore.Submission;
+import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.SubmittedUrl;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -50,7 +51,7 @@ public class LinksResource {
   static final int MAX_PAGE = 500;
 
   @Inject LinkStore store;
-  @Inject Fetches fetches;
+  @Inject Event<FetchWanted> fetches;
   @Inject LinkMetrics metrics;
   @Context UriInfo uriInfo;
 
@@ -101,7 +102,7 @@ public class LinksResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response refetch(@PathParam("id") long id) {
     Link link = store.refetch(id).orElseThrow(() -> unknown(id));
-    fetches.start(link);
+    fetches.fire(new FetchWanted(link));
     return Response.accepted(link.toJSON()).build();
   }
 
@@ -129,7 +130,7 @@ public class LinksResource {
     }
     metrics.submitted();
     LOG.fine(() -> "Link " + link.id() + " submitted: " + link.url());
-    fetches.start(link);
+    fetches.fire(new FetchWanted(link));
     return Response.accepted(link.toJSON()).location(location).build();
   }
 

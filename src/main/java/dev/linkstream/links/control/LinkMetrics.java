@@ -57,7 +57,8 @@ public class LinkMetrics {
         new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT)));
   }
 
-  void fetches(IntSupplier running, IntSupplier waitingForSlot, IntSupplier waitingForRetry) {
+  public void fetches(
+      IntSupplier running, IntSupplier waitingForSlot, IntSupplier waitingForRetry) {
     registry.gauge(
         count("linkstream.fetch.running", "Fetches in flight"), running, IntSupplier::getAsInt);
     waiting("slot", waitingForSlot);

@@ -1,2 +1,2 @@
-/** Keeping links and their change history, and fetching each link's page to learn its title. */
+/** Keeping links and the history of their changes, and counting what is submitted and fetched. */
 package dev.linkstream.links.control;

@@ -13,6 +13,8 @@ import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.links.entity.SubmittedUrl;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
+import dev.linkstream.reading.control.Titles;
+import dev.linkstream.testing.RecordedEvents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -8,6 +8,7 @@ import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
+import dev.linkstream.testing.RecordedEvents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

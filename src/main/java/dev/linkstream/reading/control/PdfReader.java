@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.reading.control;
 
 import java.io.IOException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.testing;
 
 import dev.linkstream.platform.control.StoreException;
 import jakarta.enterprise.event.Event;
@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands in for CDI's {@link Event} outside a container: keeps what was fired. The first {@code
  * refusals} asynchronous deliveries fail, as they do while LinkStore's database is down.
  */
-final class RecordedEvents<T> implements Event<T> {
+public final class RecordedEvents<T> implements Event<T> {
 
-  final List<T> fired = new CopyOnWriteArrayList<>();
-  final AtomicInteger offered = new AtomicInteger();
-  int refusals;
+  public final List<T> fired = new CopyOnWriteArrayList<>();
+  public final AtomicInteger offered = new AtomicInteger();
+  public int refusals;
 
   @Override
   public void fire(T event) {

@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.fetching.control;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

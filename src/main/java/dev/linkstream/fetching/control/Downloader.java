@@ -1,6 +1,7 @@
-package dev.linkstream.links.control;
+package dev.linkstream.fetching.control;
 
 import dev.linkstream.links.entity.SubmittedUrl;
+import dev.linkstream.reading.control.Download;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -59,13 +60,10 @@ final class Downloader implements AutoCloseable {
       String userAgent,
       String acceptLanguage) {}
 
-  /** A response being received: read its body before the reader returns. */
-  record Response(URI url, String contentType, long length, InputStream body) {}
-
   /** Reads a response; runs within the download's deadline. */
   @FunctionalInterface
   interface Reader<T> {
-    T read(Response response) throws IOException, FetchFailure;
+    T read(Download download) throws IOException, FetchFailure;
   }
 
   private final CloseableHttpClient client;
@@ -160,12 +158,12 @@ final class Downloader implements AutoCloseable {
     return url;
   }
 
-  private static Response received(URI url, ClassicHttpResponse response) throws IOException {
+  private static Download received(URI url, ClassicHttpResponse response) throws IOException {
     HttpEntity entity = response.getEntity();
     if (entity == null) {
-      return new Response(url, null, 0, InputStream.nullInputStream());
+      return new Download(url, null, 0, InputStream.nullInputStream());
     }
-    return new Response(
+    return new Download(
         url, entity.getContentType(), entity.getContentLength(), entity.getContent());
   }
 

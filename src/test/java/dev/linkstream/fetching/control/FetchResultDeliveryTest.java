@@ -1,9 +1,10 @@
-package dev.linkstream.links.control;
+package dev.linkstream.fetching.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.testing.Eventually;
+import dev.linkstream.testing.RecordedEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -1,7 +1,10 @@
-package dev.linkstream.links.control;
+package dev.linkstream.fetching.control;
 
-import dev.linkstream.links.entity.Fetch;
+import dev.linkstream.fetching.entity.Fetch;
+import dev.linkstream.links.control.LinkMetrics;
+import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.entity.FetchResult;
+import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -64,7 +67,11 @@ public class Fetches {
     store.pending().forEach(this::start);
   }
 
-  public void start(Link link) {
+  void start(@Observes FetchWanted wanted) {
+    start(wanted.link());
+  }
+
+  private void start(Link link) {
     enqueue(Fetch.first(link));
   }
 

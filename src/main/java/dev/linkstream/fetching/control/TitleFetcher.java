@@ -1,9 +1,13 @@
-package dev.linkstream.links.control;
+package dev.linkstream.fetching.control;
 
+import dev.linkstream.fetching.entity.Fetch;
+import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkMetrics.Outcome;
-import dev.linkstream.links.entity.Fetch;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
+import dev.linkstream.reading.control.DocumentReader;
+import dev.linkstream.reading.control.Download;
+import dev.linkstream.reading.control.TooLarge;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -146,7 +151,15 @@ public class TitleFetcher {
   }
 
   FetchResult fetch(Link link) throws FetchFailure {
-    return downloader.get(URI.create(link.url()), response -> reader.read(link.id(), response));
+    return downloader.get(URI.create(link.url()), download -> read(link.id(), download));
+  }
+
+  private FetchResult read(long linkId, Download download) throws IOException, FetchFailure {
+    try {
+      return reader.read(linkId, download);
+    } catch (TooLarge e) {
+      throw FetchFailure.lasting(e.getMessage());
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.reading.control;
 
 import java.net.URI;
 import java.text.BreakIterator;
@@ -12,9 +12,9 @@ import org.jsoup.nodes.Element;
  * Finds the name a page gives itself, a fallback name for anything that is not a page, and makes
  * any text from an origin safe to store and show.
  */
-final class Titles {
+public final class Titles {
 
-  static final int MAX_LENGTH = 300;
+  public static final int MAX_LENGTH = 300;
   // Bidi controls, and lone surrogates, which no database or encoder stores faithfully.
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\p{Cs}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");

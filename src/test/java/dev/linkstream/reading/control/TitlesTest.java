@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.reading.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.fetching.control;
 
 import static dev.linkstream.testing.WebOrigin.page;
 import static dev.linkstream.testing.WebOrigin.redirect;

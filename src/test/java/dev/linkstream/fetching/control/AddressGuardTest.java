@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.fetching.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

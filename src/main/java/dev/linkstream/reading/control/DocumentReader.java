@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.reading.control;
 
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.FetchResult;
@@ -17,7 +17,7 @@ import org.apache.hc.core5.http.ContentType;
  * of it than that takes. Only a document that says it is HTML, or says nothing and looks like it,
  * is parsed as HTML.
  */
-final class DocumentReader {
+public final class DocumentReader {
 
   static final String PDF = "application/pdf";
   private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
@@ -34,12 +34,12 @@ final class DocumentReader {
   final int maxBytes;
   final int maxPdfBytes;
 
-  DocumentReader(int maxBytes, int maxPdfBytes) {
+  public DocumentReader(int maxBytes, int maxPdfBytes) {
     this.maxBytes = maxBytes;
     this.maxPdfBytes = maxPdfBytes;
   }
 
-  FetchResult read(long linkId, Downloader.Response response) throws IOException, FetchFailure {
+  public FetchResult read(long linkId, Download response) throws IOException, TooLarge {
     ContentType declared = ContentType.parseLenient(response.contentType());
     String charset = declared == null ? null : declared.getParameter("charset");
     InputStream body = new BufferedInputStream(response.body(), SNIFF_BYTES);
@@ -60,8 +60,8 @@ final class DocumentReader {
   }
 
   private FetchResult html(
-      long linkId, Downloader.Response response, InputStream body, String charset, String type)
-      throws IOException, FetchFailure {
+      long linkId, Download response, InputStream body, String charset, String type)
+      throws IOException, TooLarge {
     if (response.length() > maxBytes) {
       throw tooLarge(maxBytes);
     }
@@ -74,8 +74,7 @@ final class DocumentReader {
   }
 
   /** A PDF too large to read is still a good link: it is named by its URL then. */
-  private FetchResult pdf(long linkId, Downloader.Response response, InputStream body)
-      throws IOException {
+  private FetchResult pdf(long linkId, Download response, InputStream body) throws IOException {
     if (response.length() > maxPdfBytes) {
       return named(linkId, response.url(), PDF, null);
     }
@@ -117,8 +116,8 @@ final class DocumentReader {
     return html ? "text/html" : UNKNOWN;
   }
 
-  static FetchFailure tooLarge(int limit) {
-    return FetchFailure.lasting("larger than " + size(limit));
+  static TooLarge tooLarge(int limit) {
+    return new TooLarge("larger than " + size(limit));
   }
 
   static String size(long bytes) {

@@ -1,4 +1,4 @@
-package dev.linkstream.links.control;
+package dev.linkstream.reading.control;
 
 import dev.linkstream.links.entity.Details;
 import java.net.URI;

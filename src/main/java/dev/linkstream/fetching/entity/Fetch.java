@@ -1,4 +1,6 @@
-package dev.linkstream.links.entity;
+package dev.linkstream.fetching.entity;
+
+import dev.linkstream.links.entity.Link;
 
 /** One attempt at fetching a link's document; attempts after the first retry a passing failure. */
 public record Fetch(Link link, int attempt) {

@@ -1,0 +1,2 @@
+/** One attempt at fetching a link's document. */
+package dev.linkstream.fetching.entity;

@@ -1,0 +1,7 @@
+package dev.linkstream.links.entity;
+
+/**
+ * A link just stored as pending, new or to be fetched again, whose document the fetchers are to
+ * fetch. Fired synchronously: the fetchers only queue it, and the fetch runs on their own threads.
+ */
+public record FetchWanted(Link link) {}
