@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * With detail turned on as the README says, every step of a link's life and of a stream's is
+ * With detail turned on as docs/operating.md says, every step of a link's life and of a stream's is
  * logged; quiet by default is checked by every Arquillian test.
  */
 class DetailedLogsIT {

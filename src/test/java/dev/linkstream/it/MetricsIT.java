@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every metric the README names, read from /metrics while the server does what it counts. */
+/**
+ * Every metric docs/operating.md names, read from /metrics while the server does what it counts.
+ */
 class MetricsIT extends DeployedWar {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);

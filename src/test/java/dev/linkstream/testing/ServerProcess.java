@@ -30,7 +30,9 @@ public final class ServerProcess implements AutoCloseable {
   private static final Path WAR = Path.of("target/linkstream.war").toAbsolutePath();
   private static final Path LIBERTY = Path.of("target/liberty/wlp").toAbsolutePath();
 
-  /** How much the application logs: as it ships, or with detail turned on as the README says. */
+  /**
+   * How much the application logs: as it ships, or with detail turned on as docs/operating.md says.
+   */
   public enum Logging {
     QUIET,
     DETAILED

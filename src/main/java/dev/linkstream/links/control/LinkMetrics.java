@@ -14,7 +14,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
-/** The metrics of links and their fetches, as the README's Metrics section names and explains. */
+/** The metrics of links and their fetches, as docs/operating.md names and explains them. */
 @ApplicationScoped
 public class LinkMetrics {
 

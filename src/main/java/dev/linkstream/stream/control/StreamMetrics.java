@@ -10,7 +10,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-/** The stream's metrics, as the README's Metrics section names and explains them. */
+/** The stream's metrics, as docs/operating.md names and explains them. */
 @ApplicationScoped
 public class StreamMetrics {
 

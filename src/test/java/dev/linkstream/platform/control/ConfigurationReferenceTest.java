@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's configuration table is the reference: it names exactly the keys the code reads, with
- * the defaults microprofile-config.properties gives them.
+ * The table in docs/configuration.md is the reference: it names exactly the keys the code reads,
+ * with the defaults microprofile-config.properties gives them.
  */
 class ConfigurationReferenceTest {
 
@@ -29,14 +29,14 @@ class ConfigurationReferenceTest {
   private static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
 
   @Test
-  void theReadmeNamesEveryKeyTheCodeReadsAndNoOther() throws IOException {
-    assertEquals(keysRead().keySet(), readme().keySet());
+  void theReferenceNamesEveryKeyTheCodeReadsAndNoOther() throws IOException {
+    assertEquals(keysRead().keySet(), reference().keySet());
   }
 
   @Test
-  void theReadmeGivesEachKeyItsDefault() throws IOException {
+  void theReferenceGivesEachKeyItsDefault() throws IOException {
     Properties defaults = defaults();
-    readme()
+    reference()
         .forEach(
             (key, column) -> {
               String value = defaults.getProperty(key);
@@ -80,10 +80,10 @@ class ConfigurationReferenceTest {
     return keys;
   }
 
-  /** Key and default column of every row of the README's configuration table. */
-  private static Map<String, String> readme() throws IOException {
+  /** Key and default column of every row of the configuration reference's table. */
+  private static Map<String, String> reference() throws IOException {
     Map<String, String> rows = new TreeMap<>();
-    for (String line : Files.readAllLines(Path.of("README.md"))) {
+    for (String line : Files.readAllLines(Path.of("docs/configuration.md"))) {
       Matcher row = ROW.matcher(line);
       if (row.matches()) {
         assertEquals(null, rows.put(row.group(1), row.group(2).strip()), "twice: " + line);
