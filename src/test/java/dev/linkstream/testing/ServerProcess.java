@@ -86,6 +86,8 @@ public final class ServerProcess implements AutoCloseable {
     jvmOptions.add("-Dlinkstream.data-dir=" + dataDir);
     jvmOptions.add("-Dlinkstream.fetch.allowed-networks=127.0.0.0/8");
     jvmOptions.add("-Dlinkstream.fetch.timeout=3s");
+    // Before the test's own options, which may unset them (an empty value is no value).
+    jvmOptions.addAll(TestAdmin.SETTINGS);
     jvmOptions.addAll(options);
     for (String key : List.of("url", "user", "password")) {
       String value = System.getProperty("linkstream.it.db." + key);
