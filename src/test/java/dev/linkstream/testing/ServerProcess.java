@@ -234,7 +234,8 @@ public final class ServerProcess implements AutoCloseable {
       connection.setConnectTimeout(1_000);
       connection.setReadTimeout(5_000);
       try {
-        return connection.getResponseCode() == 200;
+        // Refused, as nobody signed in: by the application, which is deployed.
+        return connection.getResponseCode() == 401;
       } finally {
         connection.disconnect();
       }
