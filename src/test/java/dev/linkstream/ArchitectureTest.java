@@ -1,6 +1,7 @@
 package dev.linkstream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.linkstream.accounts.boundary.Requires;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +26,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The application's components (links, fetching, reading, stream, page, platform) depend on each
- * other one way, each is made of boundary, control and entity layers, and none leans on a server.
+ * The application's components (links, fetching, reading, stream, accounts, page, platform) depend
+ * on each other one way, each is made of boundary, control and entity layers, and none leans on a
+ * server. Every resource method says what it requires of its caller: one that did not would be open
+ * to no one, and a mistake would go unnoticed until someone tried.
  */
 @AnalyzeClasses(packages = "dev.linkstream", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -55,6 +64,25 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("dev.linkstream.*.boundary", "dev.linkstream.*.control");
+
+  @ArchTest
+  static final ArchRule everyResourceMethodSaysWhatItRequires =
+      methods()
+          .that()
+          .areAnnotatedWith(GET.class)
+          .or()
+          .areAnnotatedWith(POST.class)
+          .or()
+          .areAnnotatedWith(PUT.class)
+          .or()
+          .areAnnotatedWith(PATCH.class)
+          .or()
+          .areAnnotatedWith(DELETE.class)
+          .should()
+          .beAnnotatedWith(Requires.class)
+          .orShould()
+          .beDeclaredInClassesThat()
+          .areAnnotatedWith(Requires.class);
 
   @ArchTest
   static final ArchRule onlyStandardApisOfTheServers =

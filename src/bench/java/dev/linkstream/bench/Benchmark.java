@@ -67,14 +67,15 @@ public final class Benchmark {
 
   Results.Run measure(Target target) throws Exception {
     Results.Run run = new Results.Run(target.name());
-    try (Subscribers subscribers = new Subscribers(target.address());
-        Observer observer = new Observer(target.uri())) {
+    String authorization = target.authorization();
+    try (Subscribers subscribers = new Subscribers(target.address(), authorization);
+        Observer observer = new Observer(target.uri(), authorization)) {
       Session session =
           new Session(
               target,
               subscribers,
               observer,
-              new Publisher(target.uri(), origin.url("")),
+              new Publisher(target.uri(), origin.url(""), authorization),
               target.fetches() ? scale.originDelayMillis() : 0);
       ProcessStats idle = ProcessStats.of(target.pid());
       run.idle = idle;

@@ -30,10 +30,11 @@ final class Observer implements AutoCloseable {
   private final InputStream body;
   private final Thread reader;
 
-  Observer(URI server) throws IOException, InterruptedException {
+  Observer(URI server, String authorization) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(server.resolve("/api/links/stream"))
             .header("Accept", "text/event-stream")
+            .headers(Publisher.signedIn(authorization))
             .build();
     HttpResponse<InputStream> response =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -23,9 +23,12 @@ final class Publisher {
   private final String origin;
   private final AtomicLong counter = new AtomicLong();
 
-  Publisher(URI server, String origin) {
+  private final String authorization;
+
+  Publisher(URI server, String origin, String authorization) {
     this.links = server.resolve("/api/links");
     this.origin = origin;
+    this.authorization = authorization;
   }
 
   /**
@@ -63,6 +66,7 @@ final class Publisher {
         HttpRequest.newBuilder(links)
             .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
             .header("Content-Type", "application/json")
+            .headers(signedIn(authorization))
             .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
             .build();
     return client
@@ -73,5 +77,10 @@ final class Publisher {
               long micros = accepted ? (System.nanoTime() - planned) / 1_000 : -1;
               return new Submission(url, planned, micros);
             });
+  }
+
+  /** The header that signs a request in, or none for a server that asks for none. */
+  static String[] signedIn(String authorization) {
+    return authorization.isEmpty() ? new String[0] : new String[] {"Authorization", authorization};
   }
 }

@@ -54,8 +54,11 @@ final class Subscribers implements AutoCloseable {
   final long[] lastReceipt = new long[MAX_EVENT_ID];
   final int[] receipts = new int[MAX_EVENT_ID];
 
-  Subscribers(InetSocketAddress server) {
+  private final String authorization;
+
+  Subscribers(InetSocketAddress server, String authorization) {
     this.server = server;
+    this.authorization = authorization;
   }
 
   int size() {
@@ -220,6 +223,9 @@ final class Subscribers implements AutoCloseable {
                     HttpVersion.HTTP_1_1, HttpMethod.GET, "/api/links/stream");
             request.headers().set(HttpHeaderNames.HOST, "127.0.0.1");
             request.headers().set(HttpHeaderNames.ACCEPT, "text/event-stream");
+            if (!authorization.isEmpty()) {
+              request.headers().set(HttpHeaderNames.AUTHORIZATION, authorization);
+            }
             if (resumeFrom > 0) {
               request.headers().set("Last-Event-ID", String.valueOf(resumeFrom));
             }

@@ -2,6 +2,7 @@ package dev.linkstream.bench;
 
 import dev.linkstream.testing.Eventually;
 import dev.linkstream.testing.ServerProcess;
+import dev.linkstream.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,6 +21,11 @@ interface Target extends AutoCloseable {
   URI uri();
 
   long pid();
+
+  /** {@code Authorization}'s value for the benchmark's clients, if the server asks for one. */
+  default String authorization() {
+    return "";
+  }
 
   /** Whether a submission makes the server fetch the page (the reference broadcasts at once). */
   default boolean fetches() {
@@ -45,6 +51,11 @@ interface Target extends AutoCloseable {
     @Override
     public String name() {
       return "Linkstream on Payara Micro";
+    }
+
+    @Override
+    public String authorization() {
+      return TestTokens.authorization(uri());
     }
 
     @Override

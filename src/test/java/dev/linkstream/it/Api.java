@@ -1,7 +1,6 @@
 package dev.linkstream.it;
 
-import dev.linkstream.accounts.boundary.Authentication;
-import dev.linkstream.testing.TestAdmin;
+import dev.linkstream.testing.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -18,8 +17,6 @@ import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -30,11 +27,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class Api implements AutoCloseable {
 
-  /** A token per server, made once: the servers keep them in their databases between tests. */
-  private static final Map<Integer, String> TOKENS = new ConcurrentHashMap<>();
-
-  private final Client client = ClientBuilder.newClient();
-  private final Client anonymous = ClientBuilder.newClient();
+  private final Client client = newClient();
+  private final Client anonymous = newClient();
   final WebTarget root;
 
   /** The same application, for a client that has not signed in. */
@@ -59,64 +53,19 @@ final class Api implements AutoCloseable {
 
   /** The header that signs a request to the application at {@code uri}, or under it, in. */
   static String authorization(URI uri) {
-    String path = uri.getRawPath();
-    int api = path.indexOf("/api/");
-    URI base = uri.resolve(api < 0 ? path : path.substring(0, api + 1));
-    Client plain = ClientBuilder.newClient();
-    try {
-      WebTarget root = plain.target(base);
-      String token =
-          TOKENS.compute(
-              base.getPort(),
-              (port, known) -> known != null && works(root, known) ? known : newToken(root));
-      return "Bearer " + token;
-    } finally {
-      plain.close();
-    }
-  }
-
-  private static boolean works(WebTarget root, String token) {
-    try (Response response =
-        root.path("api/session")
-            .request()
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-            .get()) {
-      return response.getStatus() == 200;
-    }
-  }
-
-  private static String newToken(WebTarget root) {
-    String session = signIn(root, TestAdmin.USER, TestAdmin.PASSWORD);
-    try (Response created =
-        root.path("api/tokens")
-            .request(MediaType.APPLICATION_JSON)
-            .cookie(Authentication.COOKIE, session)
-            .header("Sec-Fetch-Site", "same-origin")
-            .post(Entity.json("{\"name\":\"integration tests\",\"scope\":\"write\"}"))) {
-      if (created.getStatus() != 201) {
-        throw new AssertionError("no token: " + created.getStatus());
-      }
-      return ((JsonObject) parse(created.readEntity(String.class))).getString("token");
-    }
+    return TestTokens.authorization(uri);
   }
 
   /** The session cookie's value of a new session. */
   static String signIn(WebTarget root, String user, String password) {
-    try (Response signedIn =
-        root.path("api/session")
-            .request(MediaType.APPLICATION_JSON)
-            .post(
-                Entity.json(
-                    Json.createObjectBuilder()
-                        .add("user", user)
-                        .add("password", password)
-                        .build()
-                        .toString()))) {
-      if (signedIn.getStatus() != 200) {
-        throw new AssertionError(user + " could not sign in: " + signedIn.getStatus());
-      }
-      return signedIn.getCookies().get(Authentication.COOKIE).getValue();
-    }
+    return TestTokens.signIn(root.getUri(), user, password);
+  }
+
+  /** Jersey's client on the JDK's HttpURLConnection sends PATCH only with this workaround. */
+  private static Client newClient() {
+    return ClientBuilder.newBuilder()
+        .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
+        .build();
   }
 
   /** The WAR exactly as the build packaged it. */
