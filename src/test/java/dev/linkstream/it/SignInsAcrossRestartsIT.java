@@ -65,7 +65,8 @@ class SignInsAcrossRestartsIT {
     }
 
     String tables = tables(data);
-    String tokenSecret = token.substring(token.lastIndexOf('_') + 1);
+    // lks_<16 hex digits>_<secret>, and the secret may hold '_' itself.
+    String tokenSecret = token.substring("lks_".length() + 16 + 1);
     for (String secret : new String[] {session, tokenSecret, password, TestAdmin.PASSWORD}) {
       assertFalse(tables.contains(secret), "the database holds a secret in the clear: " + secret);
     }
