@@ -1,5 +1,8 @@
-// The page: a form to add links and the live list of them, kept current by the stream.
+// The inbox: a form to add links and the live list of them, kept current by the stream. It runs
+// while someone is signed in: open() loads the list and follows the stream, close() stops both
+// and forgets what was shown, so that nothing of it stays on the page of the next person.
 import * as api from "./api.js";
+import { stillSignedIn } from "./session.js";
 import { follow } from "./stream.js";
 import { keepCurrent } from "./times.js";
 import { linkItem } from "./view.js";
@@ -10,6 +13,7 @@ const LONGEST_PAUSE_MS = 30000;
 const STATES = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline" };
 
 const $ = (id) => document.getElementById(id);
+const view = $("inbox");
 const list = $("links");
 const form = $("submit");
 const input = $("url");
@@ -26,8 +30,11 @@ const links = new Map();
 const removed = new Set();
 // Removals that can still be undone: id -> timer that sends them.
 const deleting = new Map();
-let nextPage = "api/links";
+let nextPage = null;
 let loading = null;
+let stream = null;
+// Counts the openings, so that an answer meant for an earlier one, signed out since, is dropped.
+let opened = 0;
 
 // Comparable as text at full precision: the server's instants have up to nine decimals, and
 // Date.parse would keep only three, so two changes in one millisecond would look simultaneous.
@@ -221,19 +228,28 @@ function loadOlder() {
   if (loading || !nextPage) {
     return loading;
   }
+  const opening = opened;
   loading = api
     .page(nextPage)
     .then((page) => {
+      if (opening !== opened) {
+        throw new Error("signed out meanwhile");
+      }
       page.links.forEach((link) => show(link));
       nextPage = page.next;
       say(listMessage, "");
       return page.lastEventId;
     })
     .catch((failure) => {
-      say(listMessage, `Could not load the links: ${failure.message}`, true);
+      if (opening === opened) {
+        say(listMessage, `Could not load the links: ${failure.message}`, true);
+      }
       throw failure;
     })
     .finally(() => {
+      if (opening !== opened) {
+        return;
+      }
       loading = null;
       older.hidden = !nextPage;
       updateEmpty();
@@ -255,18 +271,26 @@ function connection(state) {
   $("connection-text").textContent = STATES[state];
 }
 
-async function start() {
-  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(2 * pause, LONGEST_PAUSE_MS)) {
+async function start(opening) {
+  for (let pause = FIRST_PAUSE_MS; opening === opened; pause = Math.min(2 * pause, LONGEST_PAUSE_MS)) {
     try {
       const lastEventId = await loadOlder();
-      follow(lastEventId, {
+      if (opening !== opened) {
+        return;
+      }
+      stream = follow(lastEventId, {
         onUpdate: (link) => show(link, { announce: true }),
         onRemove: forget,
         onReset: reload,
         onState: connection,
+        signedIn: stillSignedIn,
       });
       return;
-    } catch {
+    } catch (failure) {
+      // Signed out: whoever listens to the session has heard of it, and this opening is over.
+      if (failure.status === 401) {
+        return;
+      }
       connection(navigator.onLine ? "reconnecting" : "offline");
       await new Promise((resume) => setTimeout(resume, pause));
     }
@@ -281,4 +305,49 @@ new IntersectionObserver((entries) => {
   }
 }).observe(older);
 keepCurrent(list);
-start();
+
+/** Shows the inbox, empty, and fills it; {@code focus} moves the keyboard into it. */
+export function open({ focus = false } = {}) {
+  close();
+  nextPage = "api/links";
+  connection("connecting");
+  $("connection").hidden = false;
+  view.hidden = false;
+  if (focus) {
+    // Onto the region, not into the field: a screen reader announces where it now is, and the next
+    // Tab reaches the field.
+    view.focus();
+  }
+  start(opened);
+}
+
+/** Sends the deletions still waiting for their undo, as leaving the page does. */
+export function flush() {
+  return Promise.all([...deleting.keys()].map((id) => finishDeleting(id)));
+}
+
+/** Stops the stream and forgets the list. */
+export function close() {
+  opened += 1;
+  stream?.close();
+  stream = null;
+  deleting.forEach((timer) => clearTimeout(timer));
+  deleting.clear();
+  undo.hidden = true;
+  delete undo.dataset.id;
+  links.clear();
+  removed.clear();
+  list.replaceChildren();
+  loading = null;
+  nextPage = null;
+  older.hidden = true;
+  empty.hidden = true;
+  input.value = "";
+  input.removeAttribute("aria-invalid");
+  say(urlMessage, "");
+  say(listMessage, "");
+  announcer.textContent = "";
+  connection("connecting");
+  $("connection").hidden = true;
+  view.hidden = true;
+}
