@@ -3,11 +3,13 @@ package dev.linkstream.example;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.InboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSource;
@@ -25,8 +27,10 @@ import java.util.function.Consumer;
  * newest links, then follows every change after them; after a disconnect it resumes with {@code
  * Last-Event-ID}, so it misses no change and sees none twice.
  *
+ * <p>It signs in with an API token, which it sends on every request, reconnections included.
+ *
  * <pre>
- * ./mvnw -q test-compile exec:java -Dexec.args="http://localhost:8080/ https://jakarta.ee/"
+ * LINKSTREAM_TOKEN=lks_… ./mvnw -q test-compile exec:java -Dexec.args="http://localhost:8080/ https://jakarta.ee/"
  * </pre>
  */
 public final class LinkFollower implements AutoCloseable {
@@ -44,13 +48,17 @@ public final class LinkFollower implements AutoCloseable {
   private volatile String lastEventId;
   private SseEventSource source;
   private boolean closed;
+  private volatile boolean refused;
 
   /**
    * @param server where Linkstream runs, such as {@code http://localhost:8080/}
+   * @param token an API token, {@code lks_…}: a read token follows, submitting needs a write token
    * @param changes told of every change, in order, on the event source's thread
    */
-  public LinkFollower(URI server, Consumer<Change> changes) {
-    this.links = client.target(server).path("api/links");
+  public LinkFollower(URI server, String token, Consumer<Change> changes) {
+    ClientRequestFilter signIn =
+        request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    this.links = client.register(signIn).target(server).path("api/links");
     this.changes = changes;
   }
 
@@ -107,7 +115,13 @@ public final class LinkFollower implements AutoCloseable {
   }
 
   private void onError(Throwable error) {
-    System.err.println("The stream failed (" + error + "); reconnecting");
+    if (error instanceof NotAuthorizedException) {
+      // Revoked or expired: trying again would only be refused again.
+      refused = true;
+      System.err.println("The server refused the token; stopped following");
+    } else {
+      System.err.println("The stream failed (" + error + "); reconnecting");
+    }
   }
 
   /**
@@ -116,7 +130,7 @@ public final class LinkFollower implements AutoCloseable {
    * starts a new one.
    */
   private synchronized void onEnd() {
-    if (!closed) {
+    if (!closed && !refused) {
       reconnects.schedule(this::connect, RECONNECT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -151,12 +165,15 @@ public final class LinkFollower implements AutoCloseable {
    * Prints the newest links, submits the URLs given after the server's, and prints every change.
    */
   public static void main(String[] args) throws InterruptedException {
-    if (args.length == 0) {
-      System.err.println("Usage: LinkFollower SERVER_URL [URL_TO_SUBMIT ...]");
+    String token = System.getenv("LINKSTREAM_TOKEN");
+    if (args.length == 0 || token == null || token.isBlank()) {
+      System.err.println(
+          "Usage: LINKSTREAM_TOKEN=lks_… LinkFollower SERVER_URL [URL_TO_SUBMIT ...]");
       System.exit(2);
     }
     LinkFollower follower =
-        new LinkFollower(URI.create(args[0]), change -> System.out.println(describe(change)));
+        new LinkFollower(
+            URI.create(args[0]), token.strip(), change -> System.out.println(describe(change)));
     Runtime.getRuntime().addShutdownHook(new Thread(follower::close));
     follower.start(10).forEach(link -> System.out.println("  " + describe(link)));
     for (int i = 1; i < args.length; i++) {

@@ -30,7 +30,7 @@ class ClientExampleIT extends DeployedWar {
   void resumesAfterADisconnectWithLastEventIdMissingNothingAndRepeatingNothing() throws Exception {
     List<Change> changes = new ArrayList<>();
     try (Relay relay = new Relay(deployed.getPort());
-        LinkFollower follower = new LinkFollower(through(relay), changes(changes))) {
+        LinkFollower follower = new LinkFollower(through(relay), token(), changes(changes))) {
       follower.start(10);
       long before = id(follower.submit(origin.titled("Before the cut")));
       await(changes, received -> fetched(received, before));
@@ -52,15 +52,17 @@ class ClientExampleIT extends DeployedWar {
                   head ->
                       head.startsWith("GET ")
                           && head.contains("/api/links/stream")
-                          && head.contains("Last-Event-ID: " + seen)),
-          "no stream request resumed after " + seen + ": " + relay.requests());
+                          && head.contains("Last-Event-ID: " + seen)
+                          && head.contains(
+                              "Authorization: " + Api.authorization(api.root.getUri()))),
+          "no stream request resumed, signed in, after " + seen + ": " + relay.requests());
     }
   }
 
   @Test
   void runsAsTheReadmeSaysAndPrintsTheLinkItSubmitted() throws Exception {
     String url = origin.titled("From the command line");
-    Process process =
+    ProcessBuilder command =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp",
@@ -68,8 +70,9 @@ class ClientExampleIT extends DeployedWar {
                 LinkFollower.class.getName(),
                 api.root.getUri().toString(),
                 url)
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    command.environment().put("LINKSTREAM_TOKEN", token());
+    Process process = command.start();
     BlockingQueue<String> lines = new ArrayBlockingQueue<>(1_000);
     Thread reader =
         new Thread(
@@ -98,6 +101,10 @@ class ClientExampleIT extends DeployedWar {
       process.destroy();
       process.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  private String token() {
+    return Api.authorization(api.root.getUri()).substring("Bearer ".length());
   }
 
   private URI through(Relay relay) {

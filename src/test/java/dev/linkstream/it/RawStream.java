@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,16 @@ final class RawStream implements AutoCloseable {
             .append(target.getRawPath())
             .append(target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
             .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n");
-    extra.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+    Map<String, String> headers = new LinkedHashMap<>();
+    // Signed in unless the test says otherwise: an empty value leaves the header out.
+    headers.put("Authorization", Api.authorization(target));
+    headers.putAll(extra);
+    headers.forEach(
+        (name, value) -> {
+          if (!value.isEmpty()) {
+            request.append(name).append(": ").append(value).append("\r\n");
+          }
+        });
     return new RawStream(socket, request.append("\r\n").toString());
   }
 

@@ -86,6 +86,8 @@ public final class ServerProcess implements AutoCloseable {
     jvmOptions.add("-Dlinkstream.data-dir=" + dataDir);
     jvmOptions.add("-Dlinkstream.fetch.allowed-networks=127.0.0.0/8");
     jvmOptions.add("-Dlinkstream.fetch.timeout=3s");
+    // Before the test's own options, which may unset them (an empty value is no value).
+    jvmOptions.addAll(TestAdmin.SETTINGS);
     jvmOptions.addAll(options);
     for (String key : List.of("url", "user", "password")) {
       String value = System.getProperty("linkstream.it.db." + key);
@@ -232,7 +234,8 @@ public final class ServerProcess implements AutoCloseable {
       connection.setConnectTimeout(1_000);
       connection.setReadTimeout(5_000);
       try {
-        return connection.getResponseCode() == 200;
+        // Refused, as nobody signed in: by the application, which is deployed.
+        return connection.getResponseCode() == 401;
       } finally {
         connection.disconnect();
       }

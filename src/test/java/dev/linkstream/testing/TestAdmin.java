@@ -1,14 +1,33 @@
 package dev.linkstream.testing;
 
-/** The admin account every test server creates at its first start, as an operator would. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The admin account every test server creates at its first start, as an operator would: named in
+ * the pom's {@code linkstream.it.settings}, which the Arquillian servers get and ServerProcess
+ * passes on.
+ */
 public final class TestAdmin {
 
-  public static final String USER = "admin";
-  public static final String PASSWORD = "admin-password-for-tests";
+  private static final List<String> OPTIONS =
+      Arrays.asList(System.getProperty("linkstream.it.settings", "").split("\\s+"));
 
-  /** The settings that create it. */
-  public static final String SETTINGS =
-      "-Dlinkstream.admin.user=" + USER + " -Dlinkstream.admin.password=" + PASSWORD;
+  public static final String USER = setting("linkstream.admin.user");
+  public static final String PASSWORD = setting("linkstream.admin.password");
+
+  /** The JVM options that create it. */
+  public static final List<String> SETTINGS =
+      List.of("-Dlinkstream.admin.user=" + USER, "-Dlinkstream.admin.password=" + PASSWORD);
 
   private TestAdmin() {}
+
+  private static String setting(String key) {
+    String option = "-D" + key + "=";
+    return OPTIONS.stream()
+        .filter(o -> o.startsWith(option))
+        .map(o -> o.substring(option.length()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("linkstream.it.settings lacks " + key));
+  }
 }

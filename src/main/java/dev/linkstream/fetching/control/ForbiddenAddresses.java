@@ -1,5 +1,6 @@
 package dev.linkstream.fetching.control;
 
+import dev.linkstream.platform.control.Network;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

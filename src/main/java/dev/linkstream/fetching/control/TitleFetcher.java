@@ -5,6 +5,7 @@ import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkMetrics.Outcome;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
+import dev.linkstream.platform.control.Network;
 import dev.linkstream.reading.control.DocumentReader;
 import dev.linkstream.reading.control.Download;
 import dev.linkstream.reading.control.TooLarge;

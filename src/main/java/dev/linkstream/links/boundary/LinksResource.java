@@ -1,5 +1,7 @@
 package dev.linkstream.links.boundary;
 
+import dev.linkstream.accounts.boundary.Requires;
+import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.Page;
@@ -7,17 +9,14 @@ import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.SubmittedUrl;
+import dev.linkstream.platform.boundary.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.logging.Logger;
@@ -55,6 +53,7 @@ public class LinksResource {
   @Inject LinkMetrics metrics;
   @Context UriInfo uriInfo;
 
+  @Requires(Need.WRITE)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +61,7 @@ public class LinksResource {
     return submit(urlOf(body));
   }
 
+  @Requires(Need.WRITE)
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
@@ -69,6 +69,7 @@ public class LinksResource {
     return submit(url);
   }
 
+  @Requires(Need.READ)
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response page(@QueryParam("limit") String limit, @QueryParam("before") String before) {
@@ -90,6 +91,7 @@ public class LinksResource {
     return response.build();
   }
 
+  @Requires(Need.READ)
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
@@ -97,6 +99,7 @@ public class LinksResource {
     return store.find(id).map(Link::toJSON).orElseThrow(() -> unknown(id));
   }
 
+  @Requires(Need.WRITE)
   @POST
   @Path("{id}/refetch")
   @Produces(MediaType.APPLICATION_JSON)
@@ -106,6 +109,7 @@ public class LinksResource {
     return Response.accepted(link.toJSON()).build();
   }
 
+  @Requires(Need.WRITE)
   @DELETE
   @Path("{id}")
   public void remove(@PathParam("id") long id) {
@@ -160,11 +164,6 @@ public class LinksResource {
   }
 
   private static String urlOf(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
-      JsonValue url = reader.readObject().get("url");
-      return url instanceof JsonString string ? string.getString() : null;
-    } catch (JsonException | IllegalStateException e) {
-      throw new BadRequestException("body must be a JSON object such as {\"url\":\"https://…\"}");
-    }
+    return JsonBodies.text(JsonBodies.object(body, "{\"url\":\"https://…\"}"), "url");
   }
 }

@@ -19,7 +19,7 @@ public class ProblemResponses implements ExceptionMapper<WebApplicationException
         response.getStatusInfo(), Response.fromResponse(response), exception.getMessage());
   }
 
-  static Response problem(
+  public static Response problem(
       Response.StatusType status, Response.ResponseBuilder response, String detail) {
     String problem =
         Json.createObjectBuilder()

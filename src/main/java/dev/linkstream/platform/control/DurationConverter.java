@@ -5,10 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.Converter;
 
-/** Reads durations the way operators write them: {@code 500ms}, {@code 10s}, {@code 2m}. */
+/**
+ * Reads durations the way operators write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code
+ * 30d}.
+ */
 public class DurationConverter implements Converter<Duration> {
 
-  private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+  private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   @Override
   public Duration convert(String value) {
@@ -22,7 +25,8 @@ public class DurationConverter implements Converter<Duration> {
       case "ms" -> Duration.ofMillis(amount);
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
     };
   }
 }

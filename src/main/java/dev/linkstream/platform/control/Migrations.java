@@ -20,7 +20,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
 final class Migrations implements ResourceProvider, ClassProvider<JavaMigration> {
 
   static final String DIRECTORY = "db/migration/";
-  static final List<String> FILES = List.of("V1__links.sql", "V2__history.sql", "V3__details.sql");
+  static final List<String> FILES =
+      List.of("V1__links.sql", "V2__history.sql", "V3__details.sql", "V4__accounts.sql");
 
   @Override
   public LoadableResource getResource(String name) {

@@ -1,5 +1,10 @@
 package dev.linkstream.stream.boundary;
 
+import dev.linkstream.accounts.boundary.Authentication;
+import dev.linkstream.accounts.boundary.Requires;
+import dev.linkstream.accounts.control.Credentials;
+import dev.linkstream.accounts.entity.Caller;
+import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
@@ -37,8 +42,11 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,8 +68,12 @@ public class LinkStream {
   static final String RESET = "reset";
   private static final int BATCH = 500;
 
+  /** How often open streams are checked for a session signed out or a token revoked. */
+  static final Duration SIGN_IN_CHECK = Duration.ofMillis(500);
+
   @Inject LinkStore store;
   @Inject StreamMetrics metrics;
+  @Inject Credentials credentials;
 
   @Resource ManagedThreadFactory threads;
 
@@ -100,6 +112,8 @@ public class LinkStream {
   private Writers writers;
   private Subscription.Settings settings;
   private ScheduledFuture<?> heartbeats;
+  private ScheduledFuture<?> signInChecks;
+  private final Map<Subscription, Caller> callers = new ConcurrentHashMap<>();
   private volatile long lastSent;
   private volatile long lastBeat;
   private Thread endStreamsOnExit;
@@ -121,6 +135,9 @@ public class LinkStream {
     lastBeat = System.nanoTime();
     long period = heartbeat.toMillis();
     heartbeats = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    long check = SIGN_IN_CHECK.toMillis();
+    signInChecks =
+        scheduler.scheduleWithFixedDelay(this::endSignedOut, check, check, TimeUnit.MILLISECONDS);
     endStreamsOnExit = threads.newThread(this::close);
     Runtime.getRuntime().addShutdownHook(endStreamsOnExit);
   }
@@ -146,6 +163,7 @@ public class LinkStream {
    */
   synchronized void close() {
     heartbeats.cancel(false);
+    signInChecks.cancel(false);
     if (broadcaster != null) {
       broadcaster.close();
     }
@@ -160,6 +178,7 @@ public class LinkStream {
    */
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Requires(Need.READ)
   public void subscribe(
       @Context SseEventSink sink,
       @Context Sse requestSse,
@@ -187,6 +206,8 @@ public class LinkStream {
     }
     // Counted before the client can see the greeting, so that whoever it tells sees it counted.
     Subscription subscription = new Subscription(sink, address, from, settings, this::left);
+    // Read here, on the request's thread: the server knows the caller on no other.
+    callers.put(subscription, Authentication.caller(request));
     subscribers.add(subscription);
     LOG.fine(
         () ->
@@ -236,6 +257,7 @@ public class LinkStream {
   }
 
   private void left(Subscription subscription) {
+    callers.remove(subscription);
     subscribers.leave(subscription);
     Ending why = subscription.ending();
     LOG.fine(() -> "Stream to " + subscription.address() + " ended: " + why);
@@ -252,6 +274,7 @@ public class LinkStream {
 
   @GET
   @Path("subscribers")
+  @Requires(Need.READ)
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject subscribers() {
     return Json.createObjectBuilder().add("subscribers", subscribers.count()).build();
@@ -331,6 +354,25 @@ public class LinkStream {
       broadcast(sse.newEventBuilder().comment("heartbeat").build());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A heartbeat failed", e);
+    }
+  }
+
+  /**
+   * Ends the streams of sessions signed out, tokens revoked or expired and accounts removed, on
+   * whichever instance that happened: each credential is looked up once. It must not throw, or it
+   * would never run again.
+   */
+  private void endSignedOut() {
+    try {
+      Map<String, Boolean> holds = new HashMap<>();
+      callers.forEach(
+          (subscription, caller) -> {
+            if (!holds.computeIfAbsent(caller.ending(), key -> credentials.hold(caller))) {
+              subscription.close();
+            }
+          });
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Checking the streams' sign-ins failed, the next check retries it: " + e);
     }
   }
 

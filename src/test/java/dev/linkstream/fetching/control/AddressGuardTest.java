@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linkstream.platform.control.Network;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -12,6 +12,7 @@ class DurationConverterTest {
   @Test
   void readsShortAndIsoForms() {
     assertEquals(Duration.ofMillis(500), converter.convert("500ms"));
+    assertEquals(Duration.ofDays(30), converter.convert("30d"));
     assertEquals(Duration.ofSeconds(10), converter.convert(" 10s "));
     assertEquals(Duration.ofMinutes(2), converter.convert("2m"));
     assertEquals(Duration.ofHours(1), converter.convert("1h"));

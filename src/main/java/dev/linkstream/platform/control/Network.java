@@ -1,15 +1,15 @@
-package dev.linkstream.fetching.control;
+package dev.linkstream.platform.control;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /** An address range in CIDR notation, such as {@code 127.0.0.0/8} or {@code fd00::/8}. */
-record Network(InetAddress base, int prefixLength) {
+public record Network(InetAddress base, int prefixLength) {
 
   private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
-  static Network parse(String cidr) {
+  public static Network parse(String cidr) {
     String[] parts = cidr.strip().split("/", 2);
     if (!LITERAL.matcher(parts[0]).matches()) {
       throw new IllegalArgumentException("not an IP address range: " + cidr);
@@ -23,7 +23,7 @@ record Network(InetAddress base, int prefixLength) {
     return new Network(base, prefixLength);
   }
 
-  boolean contains(InetAddress address) {
+  public boolean contains(InetAddress address) {
     byte[] network = base.getAddress();
     byte[] candidate = address.getAddress();
     if (network.length != candidate.length) {
