@@ -263,7 +263,8 @@ form.addEventListener("submit", async (event) => {
     refuse(password, message, `The password needs at least ${MIN_PASSWORD} characters.`);
     return;
   }
-  const body = { name: name.value.trim(), role: $("account-role-input").value, password: password.value };
+  const role = $("account-role-input").value;
+  const body = { name: name.value.trim(), role, password: password.value };
   try {
     const created = await (await busy(form, () => send("api/users", "POST", body))).json();
     form.reset();

@@ -1,6 +1,7 @@
-// API tokens: for scripts, which send one as "Authorization: Bearer …". A token's secret exists only
-// in the server's answer to its creation, so it is shown once, in a read-only field to copy from,
-// and forgotten when the panel closes. Admins see everyone's tokens, and can revoke any of them.
+// API tokens: for scripts, which send one as "Authorization: Bearer …". A token's secret exists
+// only in the server's answer to its creation, so it is shown once, in a read-only field to copy
+// from, and forgotten when the panel closes. Admins see everyone's tokens, and can revoke any of
+// them.
 import { $, accept, busy, element, refuse, say } from "./dom.js";
 import { request, send } from "./http.js";
 import { panel } from "./panels.js";
