@@ -6,7 +6,7 @@ import dev.linkstream.testing.TestAdmin;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -14,31 +14,53 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * The API as a script on loopback sees it, signed in through a session cookie of its own, as the
- * page is: what a test adds through it, a signed-in page shows.
+ * The API as a script on loopback uses it: with a write token, made once from a session of the
+ * account's, as a person would make one on the page. What a test adds through it, a signed-in page
+ * shows.
  */
 final class Api {
 
-  private final HttpClient http;
-  private final URI root;
+  private static final HttpClient http = HttpClient.newHttpClient();
 
-  private Api(URL server) throws Exception {
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    this.root = server.toURI();
+  private final URI root;
+  private final String authorization;
+
+  private Api(URI root, String authorization) {
+    this.root = root;
+    this.authorization = authorization;
   }
 
-  /** Signed in as the account every test server has. */
+  /** As the account every test server has. */
   static Api signedIn(URL server) throws Exception {
     return signedIn(server, TestAdmin.USER, TestAdmin.PASSWORD);
   }
 
+  /** As {@code user}, failing the test unless that user can sign in with {@code password}. */
   static Api signedIn(URL server, String user, String password) throws Exception {
-    Api api = new Api(server);
+    URI root = server.toURI();
     String body =
         Json.createObjectBuilder().add("user", user).add("password", password).build().toString();
-    HttpResponse<String> answer = api.send("POST", "api/session", body);
-    assertEquals(200, answer.statusCode(), "signing in as " + user + ": " + answer.body());
-    return api;
+    HttpResponse<String> signedIn = send(root.resolve("api/session"), "POST", body, null, null);
+    assertEquals(200, signedIn.statusCode(), "signing in as " + user + ": " + signedIn.body());
+    String cookie =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .flatMap(header -> HttpCookie.parse(header).stream())
+            .filter(candidate -> candidate.getName().equals("linkstream_session"))
+            .findFirst()
+            .map(found -> found.getName() + "=" + found.getValue())
+            .orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
+    // Made with the session, so as the page makes it: the server takes only same-origin changes.
+    HttpResponse<String> created =
+        send(
+            root.resolve("api/tokens"),
+            "POST",
+            "{\"name\":\"browser tests\",\"scope\":\"write\"}",
+            cookie,
+            null);
+    assertEquals(201, created.statusCode(), "a token for " + user + ": " + created.body());
+    String token =
+        Json.createReader(new StringReader(created.body())).readObject().getString("token");
+    return new Api(root, "Bearer " + token);
   }
 
   URI uri(String path) {
@@ -47,7 +69,8 @@ final class Api {
 
   HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(uri(path)).header("Authorization", authorization).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   int status(String path) {
@@ -58,20 +81,26 @@ final class Api {
     }
   }
 
-  HttpResponse<String> send(String method, String path, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   /** Adds a link, as a script would. */
   JsonObject submit(String url) throws Exception {
     String body = Json.createObjectBuilder().add("url", url).build().toString();
-    HttpResponse<String> response = send("POST", "api/links", body);
+    HttpResponse<String> response = send(uri("api/links"), "POST", body, null, authorization);
     assertEquals(202, response.statusCode(), response.body());
     return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static HttpResponse<String> send(
+      URI uri, String method, String json, String cookie, String authorization) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
+    if (cookie != null) {
+      request.header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin");
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

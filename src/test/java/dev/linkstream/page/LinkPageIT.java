@@ -92,7 +92,7 @@ class LinkPageIT {
                 });
     server =
         ServerProcess.start(PAYARA_MICRO, dir.resolve("data"), dir.resolve("server-1"), SETTINGS);
-    // Its session is kept in the database, so it outlives the restart one test makes.
+    // Its token is kept in the database, so it outlives the restart one test makes.
     api = Api.signedIn(server.url);
   }
 
