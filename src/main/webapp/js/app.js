@@ -1,284 +1,133 @@
-// The page: a form to add links and the live list of them, kept current by the stream.
-import * as api from "./api.js";
-import { follow } from "./stream.js";
-import { keepCurrent } from "./times.js";
-import { linkItem } from "./view.js";
+// The page's start: it asks the server whether someone is signed in, and shows the inbox or the
+// way in. Whatever answers 401 later (the stream, any call) means the session ended elsewhere, and
+// the page goes back to the sign-in form, keeping nothing of the inbox.
+import * as accounts from "./accounts.js";
+import { $ } from "./dom.js";
+import { whenSignedOut } from "./http.js";
+import * as inbox from "./inbox.js";
+import * as menu from "./menu.js";
+import { closeAll } from "./panels.js";
+import * as password from "./password.js";
+import * as session from "./session.js";
+import { forgetSetupLink, hide, setupCode, showSetUp, showSignIn, whenSignedIn } from "./signin.js";
+import * as tokens from "./tokens.js";
 
-const UNDO_MS = 6000;
 const FIRST_PAUSE_MS = 1000;
 const LONGEST_PAUSE_MS = 30000;
-const STATES = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline" };
 
-const $ = (id) => document.getElementById(id);
-const list = $("links");
-const form = $("submit");
-const input = $("url");
-const add = $("add");
-const urlMessage = $("url-message");
-const listMessage = $("list-message");
-const older = $("older");
-const empty = $("empty");
-const undo = $("undo");
-const announcer = $("announcer");
+let who = null;
+// While the page signs out by itself, the 401s that follow are no news.
+let signingOut = false;
 
-const links = new Map();
-// Ids removed, so that a page or event that left before the removal cannot bring them back.
-const removed = new Set();
-// Removals that can still be undone: id -> timer that sends them.
-const deleting = new Map();
-let nextPage = "api/links";
-let loading = null;
-
-// Comparable as text at full precision: the server's instants have up to nine decimals, and
-// Date.parse would keep only three, so two changes in one millisecond would look simultaneous.
-function stamp(instant) {
-  return instant.replace(/(?:\.(\d+))?Z$/, (_, fraction = "") => `.${fraction.padEnd(9, "0")}Z`);
+function enter(person, { focus = false } = {}) {
+  who = person;
+  // A setup link opened by someone signed in already has nothing left to do.
+  forgetSetupLink();
+  hide();
+  menu.show(person);
+  inbox.open({ focus });
 }
 
-function show(link, { announce = false } = {}) {
-  const known = links.get(link.id);
-  if (removed.has(link.id) || (known && stamp(known.updatedAt) >= stamp(link.updatedAt))) {
-    return;
+function leave(notice) {
+  who = null;
+  inbox.close();
+  menu.hide();
+  closeAll();
+  if (notice) {
+    $("announcer").textContent = notice;
   }
-  links.set(link.id, link);
-  const item = linkItem(link, { onRetry: retry, onDelete: startDeleting });
-  item.hidden = deleting.has(link.id);
-  const old = $(item.id);
-  if (old) {
-    const focused = old.contains(document.activeElement) ? document.activeElement.dataset.action : null;
-    old.replaceWith(item);
-    if (focused) {
-      // Keeps a keyboard user where they were; a retry button that went away hands over to the title.
-      (item.querySelector(`[data-action="${focused}"]`) ?? item.querySelector(".title")).focus();
-    }
+  wayIn(notice);
+}
+
+function wayIn(notice = "") {
+  if (setupCode() !== null) {
+    showSetUp();
   } else {
-    const newer = [...list.children].find((other) => Number(other.id.slice(5)) < link.id);
-    list.insertBefore(item, newer ?? null);
+    showSignIn(notice);
   }
-  if (announce && link.status !== "pending" && known?.status !== link.status) {
-    announcer.textContent =
-      link.status === "fetched" ? `New title: ${link.title}` : `Could not fetch ${link.url}: ${link.error}`;
+}
+
+whenSignedIn((person) => enter(person, { focus: true }));
+
+whenSignedOut(() => {
+  if (who && !signingOut) {
+    leave("You were signed out.");
   }
-  updateEmpty();
-}
+});
 
-function forget(id) {
-  removed.add(id);
-  links.delete(id);
-  $(`link-${id}`)?.remove();
-  updateEmpty();
-}
+menu.on("tokens", () => tokens.open(who));
+menu.on("accounts", () => accounts.open(who));
+menu.on("password", () => password.open(who));
+menu.on("sign-out", signOut);
 
-function updateEmpty() {
-  empty.hidden = [...list.children].some((item) => !item.hidden) || loading !== null;
-}
-
-function say(element, text, isError = false) {
-  element.textContent = text;
-  element.classList.toggle("error", isError);
-}
-
-// --- adding ---
-
-function normalise(text) {
-  const value = text.trim();
-  if (!value) {
-    return { error: "Enter a link to add, such as https://example.org/article." };
-  }
-  // As an address bar does: a link typed without its scheme is taken as https.
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
-  let url;
+async function signOut() {
+  signingOut = true;
   try {
-    url = new URL(candidate);
-  } catch {
-    return { error: "That is not a link. Enter one such as https://example.org/article." };
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return { error: "Only http and https links can be added." };
-  }
-  // Chromium's parser lets spaces into a host name, encoded; no such host exists.
-  if (!url.hostname || url.hostname.includes("%")) {
-    return { error: "That is not a link. Enter one such as https://example.org/article." };
-  }
-  return { url: candidate };
-}
-
-function invalid(text) {
-  input.setAttribute("aria-invalid", "true");
-  say(urlMessage, text, true);
-  input.focus();
-}
-
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const { url, error } = normalise(input.value);
-  if (error) {
-    invalid(error);
-    return;
-  }
-  add.disabled = true;
-  form.setAttribute("aria-busy", "true");
-  try {
-    const { link, known } = await api.submit(url);
-    input.value = "";
-    input.removeAttribute("aria-invalid");
-    removed.delete(link.id);
-    show(link);
-    say(urlMessage, known ? "Already in the list." : "Added. Its title is on the way.");
-    $(`link-${link.id}`)?.scrollIntoView({ block: "nearest" });
+    // Deletions still waiting for their undo go out while the session can still send them.
+    await inbox.flush();
+    await session.signOut();
+    leave("Signed out.");
   } catch (failure) {
-    invalid(failure.message);
+    $("announcer").textContent = `Could not sign out: ${failure.message}`;
+    menu.focus();
   } finally {
-    add.disabled = false;
-    form.removeAttribute("aria-busy");
+    signingOut = false;
   }
-});
+}
 
-input.addEventListener("input", () => {
-  if (input.hasAttribute("aria-invalid")) {
-    input.removeAttribute("aria-invalid");
-    say(urlMessage, "");
-  }
-});
-
-// --- retrying and deleting ---
-
-async function retry(link) {
+// An admin who changed their own role sees the menu for the new one; one who removed their own
+// account is signed out by the answer.
+accounts.whenSelfChanged(async () => {
   try {
-    show(await api.refetch(link.id));
-    say(listMessage, "");
-  } catch (failure) {
-    say(listMessage, `Could not retry ${link.url}: ${failure.message}`, true);
-  }
-}
-
-function startDeleting(link) {
-  // One undo at a time: a removal still waiting goes out now.
-  deleting.forEach((_, id) => finishDeleting(id));
-  const item = $(`link-${link.id}`);
-  const next = item?.nextElementSibling;
-  if (item) {
-    item.hidden = true;
-  }
-  deleting.set(link.id, setTimeout(() => finishDeleting(link.id), UNDO_MS));
-  $("undo-text").textContent = `Deleted “${link.title || link.url}”.`;
-  undo.dataset.id = link.id;
-  undo.hidden = false;
-  undo.dataset.returnTo = next ? next.id : "";
-  $("undo-button").focus();
-  updateEmpty();
-}
-
-function closeUndo(id) {
-  if (undo.dataset.id !== String(id)) {
-    return;
-  }
-  const hadFocus = undo.contains(document.activeElement);
-  undo.hidden = true;
-  delete undo.dataset.id;
-  if (hadFocus) {
-    const next = undo.dataset.returnTo && $(undo.dataset.returnTo);
-    (next && !next.hidden ? next.querySelector(".title") : input).focus();
-  }
-}
-
-async function finishDeleting(id, keepalive = false) {
-  clearTimeout(deleting.get(id));
-  deleting.delete(id);
-  closeUndo(id);
-  try {
-    await api.remove(id, keepalive);
-    forget(id);
-  } catch (failure) {
-    const item = $(`link-${id}`);
-    if (item) {
-      item.hidden = false;
+    const person = await session.current();
+    if (!person) {
+      leave("You were signed out.");
+    } else if (who) {
+      who = person;
+      menu.show(person);
+      if (person.role !== "admin") {
+        closeAll();
+      }
     }
-    say(listMessage, `Could not delete it: ${failure.message}`, true);
-    updateEmpty();
+  } catch {
+    // the server is away: the next call or the stream will find out
   }
-}
-
-$("undo-button").addEventListener("click", () => {
-  const id = Number(undo.dataset.id);
-  clearTimeout(deleting.get(id));
-  deleting.delete(id);
-  const item = $(`link-${id}`);
-  if (item) {
-    item.hidden = false;
-  }
-  undo.hidden = true;
-  delete undo.dataset.id;
-  item?.querySelector(".title").focus();
-  updateEmpty();
 });
 
-addEventListener("pagehide", () => deleting.forEach((_, id) => finishDeleting(id, true)));
-
-// --- loading and following ---
-
-function loadOlder() {
-  if (loading || !nextPage) {
-    return loading;
+// A setup link pasted into a tab that shows the sign-in form already.
+addEventListener("hashchange", () => {
+  if (!who) {
+    wayIn();
   }
-  loading = api
-    .page(nextPage)
-    .then((page) => {
-      page.links.forEach((link) => show(link));
-      nextPage = page.next;
-      say(listMessage, "");
-      return page.lastEventId;
-    })
-    .catch((failure) => {
-      say(listMessage, `Could not load the links: ${failure.message}`, true);
-      throw failure;
-    })
-    .finally(() => {
-      loading = null;
-      older.hidden = !nextPage;
-      updateEmpty();
-    });
-  return loading;
-}
+});
 
-// The server no longer holds the changes this page missed: the list starts over.
-function reload() {
-  links.clear();
-  removed.clear();
-  list.replaceChildren();
-  nextPage = "api/links";
-  loadOlder()?.catch(() => {});
-}
-
-function connection(state) {
-  $("connection").dataset.state = state;
-  $("connection-text").textContent = STATES[state];
-}
-
-async function start() {
-  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(2 * pause, LONGEST_PAUSE_MS)) {
+// Until the server answers, the page cannot tell which to show: it shows the way in, saying so,
+// and keeps asking.
+async function begin() {
+  let shown = false;
+  for (let pause = FIRST_PAUSE_MS; !who; pause = Math.min(2 * pause, LONGEST_PAUSE_MS)) {
     try {
-      const lastEventId = await loadOlder();
-      follow(lastEventId, {
-        onUpdate: (link) => show(link, { announce: true }),
-        onRemove: forget,
-        onReset: reload,
-        onState: connection,
-      });
+      const person = await session.current();
+      if (who) {
+        return;
+      }
+      if (person) {
+        enter(person);
+      } else if (!shown) {
+        wayIn();
+      } else {
+        $("signin-notice").hidden = true;
+      }
       return;
-    } catch {
-      connection(navigator.onLine ? "reconnecting" : "offline");
+    } catch (failure) {
+      // Shown once: drawn again, the form would lose what the person is typing.
+      if (!shown && !who) {
+        wayIn(`${failure.message} Trying again…`);
+        shown = true;
+      }
       await new Promise((resume) => setTimeout(resume, pause));
     }
   }
 }
 
-older.addEventListener("click", () => loadOlder()?.catch(() => {}));
-// Scrolling to the end of the list loads the next page; the button stays for keyboards.
-new IntersectionObserver((entries) => {
-  if (entries.some((entry) => entry.isIntersecting)) {
-    loadOlder()?.catch(() => {});
-  }
-}).observe(older);
-keepCurrent(list);
-start();
+begin();

@@ -1,5 +1,6 @@
 // One link as a list item. Everything a fetched page said is set as text, never as markup: titles
 // and descriptions come from pages anyone can write.
+import { element } from "./dom.js";
 import { timeElement } from "./times.js";
 
 const KINDS = [
@@ -22,15 +23,6 @@ export function kind(contentType) {
     return known[1];
   }
   return (type.split("/")[1] ?? type).replace(/^(x-|vnd\.)/, "").slice(0, 12).toUpperCase();
-}
-
-function element(tag, className, text) {
-  const made = document.createElement(tag);
-  made.className = className;
-  if (text !== undefined) {
-    made.textContent = text;
-  }
-  return made;
 }
 
 function button(action, label, name, onClick) {

@@ -12,10 +12,6 @@ import dev.linkstream.testing.WebOrigin;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +52,11 @@ class LinkPageIT {
   private static final AtomicInteger unique = new AtomicInteger();
   private static final AtomicBoolean flakyAnswers = new AtomicBoolean();
   private static final Semaphore held = new Semaphore(0);
-  private static final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
   private static ServerProcess server;
   private static WebOrigin origin;
+  private static Api api;
   private final List<ChromeDriver> browsers = new ArrayList<>();
 
   @BeforeAll
@@ -96,6 +92,8 @@ class LinkPageIT {
                 });
     server =
         ServerProcess.start(PAYARA_MICRO, dir.resolve("data"), dir.resolve("server-1"), SETTINGS);
+    // Its token is kept in the database, so it outlives the restart one test makes.
+    api = Api.signedIn(server.url);
   }
 
   @AfterAll
@@ -263,13 +261,13 @@ class LinkPageIT {
     assertEquals("undo-button", browser.switchTo().activeElement().getAttribute("id"));
     keys.sendKeys(Keys.ENTER).perform();
     page.row(url, "fetched");
-    URI stored = api("api/links/" + idOf(page.rows(url).get(0)));
-    assertEquals(200, status(stored));
+    String stored = "api/links/" + idOf(page.rows(url).get(0));
+    assertEquals(200, api.status(stored));
 
     focusDeleteButton(browser, url);
     keys.sendKeys(Keys.ENTER).perform();
     page.awaitGone(url);
-    page.await(() -> status(stored) == 404, "the removal to reach the server");
+    page.await(() -> api.status(stored) == 404, "the removal to reach the server");
   }
 
   @Test
@@ -468,41 +466,16 @@ class LinkPageIT {
         + "</head><body></body></html>";
   }
 
-  private static URI api(String path) throws Exception {
-    return server.url.toURI().resolve(path);
-  }
-
   private static JsonObject submit(String url) throws Exception {
-    String body = Json.createObjectBuilder().add("url", url).build().toString();
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(api("api/links"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(202, response.statusCode(), response.body());
-    return Json.createReader(new StringReader(response.body())).readObject();
+    return api.submit(url);
   }
 
   private static boolean noneIsPending() {
     try {
-      return Json.createReader(new StringReader(get(api("api/links?limit=500")).body()))
+      return Json.createReader(new StringReader(api.get("api/links?limit=500").body()))
           .readArray()
           .stream()
           .noneMatch(link -> "pending".equals(link.asJsonObject().getString("status")));
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static HttpResponse<String> get(URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int status(URI uri) {
-    try {
-      return get(uri).statusCode();
     } catch (Exception e) {
       throw new AssertionError(e);
     }

@@ -1,5 +1,6 @@
 package dev.linkstream.page;
 
+import dev.linkstream.testing.TestAdmin;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -26,14 +27,69 @@ final class Page {
     this.handle = browser.getWindowHandle();
   }
 
-  /** Opens the page in the browser's current tab and waits until its stream is live. */
+  /**
+   * Opens the page in the browser's current tab, signs in as the test admin if it asks (a browser
+   * signed in already, in another tab, does not), and waits until its stream is live.
+   */
   static Page open(WebDriver browser, URL server) {
-    browser.get(server.toString());
-    Page page = new Page(browser);
+    return open(browser, server, TestAdmin.USER, TestAdmin.PASSWORD);
+  }
+
+  static Page open(WebDriver browser, URL server, String user, String password) {
+    Page page = load(browser, server.toString());
+    if (page.shows("signin-view")) {
+      page.signIn(user, password);
+    }
     page.awaitConnection("Live");
     // Gone after a reload, so a test can tell that the page kept itself current without one.
     page.script("window.sameDocument = true");
     return page;
+  }
+
+  /**
+   * Opens {@code address} in the current tab, signing nobody in, and waits until the page has asked
+   * the server who is signed in: until it shows the inbox or one of the ways in.
+   */
+  static Page load(WebDriver browser, String address) {
+    browser.get(address);
+    Page page = new Page(browser);
+    page.await(
+        () -> page.shows("inbox") || page.shows("signin-view") || page.shows("setup-view"),
+        "the page to show the inbox or a way in");
+    return page;
+  }
+
+  /** Whether the element with that id is there and shown. */
+  boolean shows(String id) {
+    List<WebElement> found = browser.findElements(By.id(id));
+    return !found.isEmpty() && found.get(0).isDisplayed();
+  }
+
+  /** Fills in the sign-in form and presses Enter, as a person does. */
+  void signIn(String user, String password) {
+    WebElement name = browser.findElement(By.id("signin-user"));
+    name.clear();
+    name.sendKeys(user);
+    WebElement secret = browser.findElement(By.id("signin-password"));
+    secret.clear();
+    secret.sendKeys(password, Keys.ENTER);
+  }
+
+  /** The text of the element with that id, as shown. */
+  String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  /** Opens the account menu and chooses {@code item}, such as "API tokens". */
+  void choose(String item) {
+    WebElement button = browser.findElement(By.id("account-button"));
+    if (!"true".equals(button.getAttribute("aria-expanded"))) {
+      button.click();
+    }
+    WebElement choice =
+        browser.findElement(
+            By.xpath("//ul[@id='account-menu']//button[normalize-space()='" + item + "']"));
+    choice.click();
   }
 
   Page focus() {

@@ -1,0 +1,353 @@
+// The inbox: a form to add links and the live list of them, kept current by the stream. It runs
+// while someone is signed in: open() loads the list and follows the stream, close() stops both
+// and forgets what was shown, so that nothing of it stays on the page of the next person.
+import * as api from "./api.js";
+import { stillSignedIn } from "./session.js";
+import { follow } from "./stream.js";
+import { keepCurrent } from "./times.js";
+import { linkItem } from "./view.js";
+
+const UNDO_MS = 6000;
+const FIRST_PAUSE_MS = 1000;
+const LONGEST_PAUSE_MS = 30000;
+const STATES = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline" };
+
+const $ = (id) => document.getElementById(id);
+const view = $("inbox");
+const list = $("links");
+const form = $("submit");
+const input = $("url");
+const add = $("add");
+const urlMessage = $("url-message");
+const listMessage = $("list-message");
+const older = $("older");
+const empty = $("empty");
+const undo = $("undo");
+const announcer = $("announcer");
+
+const links = new Map();
+// Ids removed, so that a page or event that left before the removal cannot bring them back.
+const removed = new Set();
+// Removals that can still be undone: id -> timer that sends them.
+const deleting = new Map();
+let nextPage = null;
+let loading = null;
+let stream = null;
+// Counts the openings, so that an answer meant for an earlier one, signed out since, is dropped.
+let opened = 0;
+
+// Comparable as text at full precision: the server's instants have up to nine decimals, and
+// Date.parse would keep only three, so two changes in one millisecond would look simultaneous.
+function stamp(instant) {
+  return instant.replace(/(?:\.(\d+))?Z$/, (_, fraction = "") => `.${fraction.padEnd(9, "0")}Z`);
+}
+
+function show(link, { announce = false } = {}) {
+  const known = links.get(link.id);
+  if (removed.has(link.id) || (known && stamp(known.updatedAt) >= stamp(link.updatedAt))) {
+    return;
+  }
+  links.set(link.id, link);
+  const item = linkItem(link, { onRetry: retry, onDelete: startDeleting });
+  item.hidden = deleting.has(link.id);
+  const old = $(item.id);
+  if (old) {
+    const focused = old.contains(document.activeElement) ? document.activeElement.dataset.action : null;
+    old.replaceWith(item);
+    if (focused) {
+      // Keeps a keyboard user where they were; a retry button that went away hands over to the title.
+      (item.querySelector(`[data-action="${focused}"]`) ?? item.querySelector(".title")).focus();
+    }
+  } else {
+    const newer = [...list.children].find((other) => Number(other.id.slice(5)) < link.id);
+    list.insertBefore(item, newer ?? null);
+  }
+  if (announce && link.status !== "pending" && known?.status !== link.status) {
+    announcer.textContent =
+      link.status === "fetched" ? `New title: ${link.title}` : `Could not fetch ${link.url}: ${link.error}`;
+  }
+  updateEmpty();
+}
+
+function forget(id) {
+  removed.add(id);
+  links.delete(id);
+  $(`link-${id}`)?.remove();
+  updateEmpty();
+}
+
+function updateEmpty() {
+  empty.hidden = [...list.children].some((item) => !item.hidden) || loading !== null;
+}
+
+function say(element, text, isError = false) {
+  element.textContent = text;
+  element.classList.toggle("error", isError);
+}
+
+// --- adding ---
+
+function normalise(text) {
+  const value = text.trim();
+  if (!value) {
+    return { error: "Enter a link to add, such as https://example.org/article." };
+  }
+  // As an address bar does: a link typed without its scheme is taken as https.
+  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+  let url;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return { error: "That is not a link. Enter one such as https://example.org/article." };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return { error: "Only http and https links can be added." };
+  }
+  // Chromium's parser lets spaces into a host name, encoded; no such host exists.
+  if (!url.hostname || url.hostname.includes("%")) {
+    return { error: "That is not a link. Enter one such as https://example.org/article." };
+  }
+  return { url: candidate };
+}
+
+function invalid(text) {
+  input.setAttribute("aria-invalid", "true");
+  say(urlMessage, text, true);
+  input.focus();
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const { url, error } = normalise(input.value);
+  if (error) {
+    invalid(error);
+    return;
+  }
+  add.disabled = true;
+  form.setAttribute("aria-busy", "true");
+  try {
+    const { link, known } = await api.submit(url);
+    input.value = "";
+    input.removeAttribute("aria-invalid");
+    removed.delete(link.id);
+    show(link);
+    say(urlMessage, known ? "Already in the list." : "Added. Its title is on the way.");
+    $(`link-${link.id}`)?.scrollIntoView({ block: "nearest" });
+  } catch (failure) {
+    invalid(failure.message);
+  } finally {
+    add.disabled = false;
+    form.removeAttribute("aria-busy");
+  }
+});
+
+input.addEventListener("input", () => {
+  if (input.hasAttribute("aria-invalid")) {
+    input.removeAttribute("aria-invalid");
+    say(urlMessage, "");
+  }
+});
+
+// --- retrying and deleting ---
+
+async function retry(link) {
+  try {
+    show(await api.refetch(link.id));
+    say(listMessage, "");
+  } catch (failure) {
+    say(listMessage, `Could not retry ${link.url}: ${failure.message}`, true);
+  }
+}
+
+function startDeleting(link) {
+  // One undo at a time: a removal still waiting goes out now.
+  deleting.forEach((_, id) => finishDeleting(id));
+  const item = $(`link-${link.id}`);
+  const next = item?.nextElementSibling;
+  if (item) {
+    item.hidden = true;
+  }
+  deleting.set(link.id, setTimeout(() => finishDeleting(link.id), UNDO_MS));
+  $("undo-text").textContent = `Deleted “${link.title || link.url}”.`;
+  undo.dataset.id = link.id;
+  undo.hidden = false;
+  undo.dataset.returnTo = next ? next.id : "";
+  $("undo-button").focus();
+  updateEmpty();
+}
+
+function closeUndo(id) {
+  if (undo.dataset.id !== String(id)) {
+    return;
+  }
+  const hadFocus = undo.contains(document.activeElement);
+  undo.hidden = true;
+  delete undo.dataset.id;
+  if (hadFocus) {
+    const next = undo.dataset.returnTo && $(undo.dataset.returnTo);
+    (next && !next.hidden ? next.querySelector(".title") : input).focus();
+  }
+}
+
+async function finishDeleting(id, keepalive = false) {
+  clearTimeout(deleting.get(id));
+  deleting.delete(id);
+  closeUndo(id);
+  try {
+    await api.remove(id, keepalive);
+    forget(id);
+  } catch (failure) {
+    const item = $(`link-${id}`);
+    if (item) {
+      item.hidden = false;
+    }
+    say(listMessage, `Could not delete it: ${failure.message}`, true);
+    updateEmpty();
+  }
+}
+
+$("undo-button").addEventListener("click", () => {
+  const id = Number(undo.dataset.id);
+  clearTimeout(deleting.get(id));
+  deleting.delete(id);
+  const item = $(`link-${id}`);
+  if (item) {
+    item.hidden = false;
+  }
+  undo.hidden = true;
+  delete undo.dataset.id;
+  item?.querySelector(".title").focus();
+  updateEmpty();
+});
+
+addEventListener("pagehide", () => deleting.forEach((_, id) => finishDeleting(id, true)));
+
+// --- loading and following ---
+
+function loadOlder() {
+  if (loading || !nextPage) {
+    return loading;
+  }
+  const opening = opened;
+  loading = api
+    .page(nextPage)
+    .then((page) => {
+      if (opening !== opened) {
+        throw new Error("signed out meanwhile");
+      }
+      page.links.forEach((link) => show(link));
+      nextPage = page.next;
+      say(listMessage, "");
+      return page.lastEventId;
+    })
+    .catch((failure) => {
+      if (opening === opened) {
+        say(listMessage, `Could not load the links: ${failure.message}`, true);
+      }
+      throw failure;
+    })
+    .finally(() => {
+      if (opening !== opened) {
+        return;
+      }
+      loading = null;
+      older.hidden = !nextPage;
+      updateEmpty();
+    });
+  return loading;
+}
+
+// The server no longer holds the changes this page missed: the list starts over.
+function reload() {
+  links.clear();
+  removed.clear();
+  list.replaceChildren();
+  nextPage = "api/links";
+  loadOlder()?.catch(() => {});
+}
+
+function connection(state) {
+  $("connection").dataset.state = state;
+  $("connection-text").textContent = STATES[state];
+}
+
+async function start(opening) {
+  for (let pause = FIRST_PAUSE_MS; opening === opened; pause = Math.min(2 * pause, LONGEST_PAUSE_MS)) {
+    try {
+      const lastEventId = await loadOlder();
+      if (opening !== opened) {
+        return;
+      }
+      stream = follow(lastEventId, {
+        onUpdate: (link) => show(link, { announce: true }),
+        onRemove: forget,
+        onReset: reload,
+        onState: connection,
+        signedIn: stillSignedIn,
+      });
+      return;
+    } catch (failure) {
+      // Signed out: whoever listens to the session has heard of it, and this opening is over.
+      if (failure.status === 401) {
+        return;
+      }
+      connection(navigator.onLine ? "reconnecting" : "offline");
+      await new Promise((resume) => setTimeout(resume, pause));
+    }
+  }
+}
+
+older.addEventListener("click", () => loadOlder()?.catch(() => {}));
+// Scrolling to the end of the list loads the next page; the button stays for keyboards.
+new IntersectionObserver((entries) => {
+  if (entries.some((entry) => entry.isIntersecting)) {
+    loadOlder()?.catch(() => {});
+  }
+}).observe(older);
+keepCurrent(list);
+
+/** Shows the inbox, empty, and fills it; {@code focus} moves the keyboard into it. */
+export function open({ focus = false } = {}) {
+  close();
+  nextPage = "api/links";
+  connection("connecting");
+  $("connection").hidden = false;
+  view.hidden = false;
+  if (focus) {
+    // Onto the region, not into the field: a screen reader announces where it now is, and the next
+    // Tab reaches the field.
+    view.focus();
+  }
+  start(opened);
+}
+
+/** Sends the deletions still waiting for their undo, as leaving the page does. */
+export function flush() {
+  return Promise.all([...deleting.keys()].map((id) => finishDeleting(id)));
+}
+
+/** Stops the stream and forgets the list. */
+export function close() {
+  opened += 1;
+  stream?.close();
+  stream = null;
+  deleting.forEach((timer) => clearTimeout(timer));
+  deleting.clear();
+  undo.hidden = true;
+  delete undo.dataset.id;
+  links.clear();
+  removed.clear();
+  list.replaceChildren();
+  loading = null;
+  nextPage = null;
+  older.hidden = true;
+  empty.hidden = true;
+  input.value = "";
+  input.removeAttribute("aria-invalid");
+  say(urlMessage, "");
+  say(listMessage, "");
+  announcer.textContent = "";
+  connection("connecting");
+  $("connection").hidden = true;
+  view.hidden = true;
+}

@@ -1,0 +1,106 @@
+package dev.linkstream.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.linkstream.testing.TestAdmin;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * The API as a script on loopback uses it: with a write token, made once from a session of the
+ * account's, as a person would make one on the page. What a test adds through it, a signed-in page
+ * shows.
+ */
+final class Api {
+
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  private final URI root;
+  private final String authorization;
+
+  private Api(URI root, String authorization) {
+    this.root = root;
+    this.authorization = authorization;
+  }
+
+  /** As the account every test server has. */
+  static Api signedIn(URL server) throws Exception {
+    return signedIn(server, TestAdmin.USER, TestAdmin.PASSWORD);
+  }
+
+  /** As {@code user}, failing the test unless that user can sign in with {@code password}. */
+  static Api signedIn(URL server, String user, String password) throws Exception {
+    URI root = server.toURI();
+    String body =
+        Json.createObjectBuilder().add("user", user).add("password", password).build().toString();
+    HttpResponse<String> signedIn = send(root.resolve("api/session"), "POST", body, null, null);
+    assertEquals(200, signedIn.statusCode(), "signing in as " + user + ": " + signedIn.body());
+    String cookie =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .flatMap(header -> HttpCookie.parse(header).stream())
+            .filter(candidate -> candidate.getName().equals("linkstream_session"))
+            .findFirst()
+            .map(found -> found.getName() + "=" + found.getValue())
+            .orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
+    // Made with the session, so as the page makes it: the server takes only same-origin changes.
+    HttpResponse<String> created =
+        send(
+            root.resolve("api/tokens"),
+            "POST",
+            "{\"name\":\"browser tests\",\"scope\":\"write\"}",
+            cookie,
+            null);
+    assertEquals(201, created.statusCode(), "a token for " + user + ": " + created.body());
+    String token =
+        Json.createReader(new StringReader(created.body())).readObject().getString("token");
+    return new Api(root, "Bearer " + token);
+  }
+
+  URI uri(String path) {
+    return root.resolve(path);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", authorization).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  int status(String path) {
+    try {
+      return get(path).statusCode();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Adds a link, as a script would. */
+  JsonObject submit(String url) throws Exception {
+    String body = Json.createObjectBuilder().add("url", url).build().toString();
+    HttpResponse<String> response = send(uri("api/links"), "POST", body, null, authorization);
+    assertEquals(202, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static HttpResponse<String> send(
+      URI uri, String method, String json, String cookie, String authorization) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
+    if (cookie != null) {
+      request.header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin");
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
