@@ -2,11 +2,10 @@ package dev.linkstream.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.linkstream.testing.TestAdmin;
+import dev.linkstream.testing.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -32,35 +31,14 @@ final class Api {
 
   /** As the account every test server has. */
   static Api signedIn(URL server) throws Exception {
-    return signedIn(server, TestAdmin.USER, TestAdmin.PASSWORD);
+    URI root = server.toURI();
+    return new Api(root, TestTokens.authorization(root));
   }
 
   /** As {@code user}, failing the test unless that user can sign in with {@code password}. */
   static Api signedIn(URL server, String user, String password) throws Exception {
     URI root = server.toURI();
-    String body =
-        Json.createObjectBuilder().add("user", user).add("password", password).build().toString();
-    HttpResponse<String> signedIn = send(root.resolve("api/session"), "POST", body, null, null);
-    assertEquals(200, signedIn.statusCode(), "signing in as " + user + ": " + signedIn.body());
-    String cookie =
-        signedIn.headers().allValues("Set-Cookie").stream()
-            .flatMap(header -> HttpCookie.parse(header).stream())
-            .filter(candidate -> candidate.getName().equals("linkstream_session"))
-            .findFirst()
-            .map(found -> found.getName() + "=" + found.getValue())
-            .orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
-    // Made with the session, so as the page makes it: the server takes only same-origin changes.
-    HttpResponse<String> created =
-        send(
-            root.resolve("api/tokens"),
-            "POST",
-            "{\"name\":\"browser tests\",\"scope\":\"write\"}",
-            cookie,
-            null);
-    assertEquals(201, created.statusCode(), "a token for " + user + ": " + created.body());
-    String token =
-        Json.createReader(new StringReader(created.body())).readObject().getString("token");
-    return new Api(root, "Bearer " + token);
+    return new Api(root, "Bearer " + TestTokens.newToken(root, user, password));
   }
 
   URI uri(String path) {

@@ -33,7 +33,10 @@ public final class TestTokens {
     return "Bearer "
         + TOKENS.compute(
             base.getPort(),
-            (port, known) -> known != null && works(base, known) ? known : make(base));
+            (port, known) ->
+                known != null && works(base, known)
+                    ? known
+                    : newToken(base, TestAdmin.USER, TestAdmin.PASSWORD));
   }
 
   /** The cookie of a new session of the account. */
@@ -66,8 +69,9 @@ public final class TestTokens {
         == 200;
   }
 
-  private static String make(URI base) {
-    String session = signIn(base, TestAdmin.USER, TestAdmin.PASSWORD);
+  /** A new write token of the account, made with a session of its own, as on the page. */
+  public static String newToken(URI base, String user, String password) {
+    String session = signIn(base, user, password);
     HttpResponse<String> created =
         send(
             HttpRequest.newBuilder(base.resolve("api/tokens"))
