@@ -1,7 +1,9 @@
 package dev.linkstream.it;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,12 +25,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +55,10 @@ class OpenApiIT extends DeployedWar {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final String PROBLEM = "application/problem+json";
+  private static final String CHALLENGE = "Bearer realm=\"linkstream\"";
+
+  /** A path parameter of the right form that names nothing. */
+  private static final String UNKNOWN = "999999";
 
   private static final String PASSWORD = "a password of the test's own";
   private static final String NEW_PASSWORD = "another password of the test's";
@@ -96,6 +104,128 @@ class OpenApiIT extends DeployedWar {
       assertEquals("#/components/schemas/Problem", schema.getString("$ref"), where);
     } else if (!"204".equals(status)) {
       assertNotNull(response.getJsonObject("content"), where + " has no body described");
+    }
+  }
+
+  @Test
+  void theSecuritySchemesAreTheCredentialsTheServerTakes() {
+    JsonObject schemes =
+        document.json().getJsonObject("components").getJsonObject("securitySchemes");
+    JsonObject token = schemes.getJsonObject("token");
+    assertEquals("http", token.getString("type"));
+    assertEquals("bearer", token.getString("scheme"));
+    JsonObject session = schemes.getJsonObject("session");
+    assertEquals("apiKey", session.getString("type"));
+    assertEquals("cookie", session.getString("in"));
+    assertEquals(Authentication.COOKIE, session.getString("name"));
+    JsonArray everywhere = document.json().getJsonArray("security");
+    assertFalse(everywhere == null || everywhere.isEmpty(), "the document needs no account");
+    List<JsonArray> requirements = new ArrayList<>(List.of(everywhere));
+    operations().values().forEach(operation -> requirements.add(security(operation)));
+    for (JsonArray alternatives : requirements) {
+      for (JsonObject requirement : alternatives.getValuesAs(JsonObject.class)) {
+        assertTrue(schemes.keySet().containsAll(requirement.keySet()), requirement.toString());
+      }
+    }
+  }
+
+  /**
+   * Walks the document: an operation it says needs an account refuses a caller without one, with
+   * 401, a problem document and the Bearer challenge, and says so; and may be refused 403 when it
+   * changes something. An operation it says is public is open to anyone.
+   */
+  @Test
+  void everyOperationThatNeedsAnAccountRefusesAnonymousCallers() {
+    assertAll(documented().stream().map(name -> () -> refusesAnonymously(name)));
+  }
+
+  private void refusesAnonymously(String name) {
+    JsonObject operation = operation(method(name), path(name));
+    Answer answer = send(method(name), filled(path(name), UNKNOWN), Map.of(), body(operation));
+    if (!needsAccount(operation)) {
+      assertNotEquals(401, answer.status(), name + " is public, says the document");
+      return;
+    }
+    assertEquals(401, answer.status(), name + " needs an account, says the document");
+    assertEquals(PROBLEM, answer.mediaType(), name);
+    String challenge = answer.header("WWW-Authenticate");
+    assertNotNull(challenge, name + " has no WWW-Authenticate");
+    assertTrue(challenge.startsWith(CHALLENGE), name + " challenges with " + challenge);
+    check(method(name), path(name), answer, 401);
+    if (!"get".equals(method(name))) {
+      JsonObject responses = operation.getJsonObject("responses");
+      assertTrue(responses.containsKey("403"), name + " does not say it may answer 403");
+    }
+  }
+
+  /**
+   * Walks the document: a change made with the session cookie from another site's page, which a
+   * browser sends along with any site's request, is refused 403 as the document says, and changes
+   * nothing. Path parameters name nothing, should a refusal fail to come.
+   */
+  @Test
+  void everyChangeFromAnotherSiteIsRefused() {
+    String admin = Api.signIn(api.anonymousRoot, TestAdmin.USER, TestAdmin.PASSWORD);
+    Map<String, String> elsewhere =
+        Map.of("Cookie", Authentication.COOKIE + "=" + admin, "Sec-Fetch-Site", "cross-site");
+    Set<String> changes = new TreeSet<>(documented());
+    changes.removeIf(name -> "get".equals(method(name)));
+    assertTrue(changes.contains("delete /api/session"), changes.toString());
+    assertAll(changes.stream().map(name -> () -> refusedFromElsewhere(name, elsewhere)));
+    // The sign-out was refused too: the session goes on.
+    check("get", "/api/session", as(admin, "get", "/api/session", null), 200);
+  }
+
+  private void refusedFromElsewhere(String name, Map<String, String> elsewhere) {
+    JsonObject operation = operation(method(name), path(name));
+    Answer answer = send(method(name), filled(path(name), UNKNOWN), elsewhere, body(operation));
+    check(method(name), path(name), answer, 403);
+  }
+
+  /**
+   * Walks the document's link operations with a read token: every read is answered, every change
+   * refused 403 as the document says, and the link is still there afterwards.
+   */
+  @Test
+  void aReadTokenMayReadLinksButNotChangeThem() throws IOException {
+    String admin = Api.signIn(api.anonymousRoot, TestAdmin.USER, TestAdmin.PASSWORD);
+    String scope = json("name", "read-only checks", "scope", "read");
+    JsonObject token = check("post", "/api/tokens", as(admin, "post", "/api/tokens", scope), 201);
+    String id =
+        String.valueOf(api.submit(origin.titled("Read only")).getJsonNumber("id").longValue());
+    Map<String, String> reader = bearer(token.getString("token"));
+    Set<String> reads = new TreeSet<>();
+    Set<String> changes = new TreeSet<>();
+    try {
+      for (String name : documented()) {
+        if (path(name).startsWith("/api/links")) {
+          ("get".equals(method(name)) ? reads : changes).add(name);
+          readsOrIsRefused(name, filled(path(name), id), reader);
+        }
+      }
+      assertTrue(reads.contains("get /api/links/stream"), reads.toString());
+      assertTrue(changes.contains("delete /api/links/{id}"), changes.toString());
+      check("get", "/api/links/{id}", send("get", "/api/links/" + id, reader, null), 200);
+    } finally {
+      String revoke = "/api/tokens/" + token.getString("id");
+      check("delete", "/api/tokens/{id}", as(admin, "delete", revoke, null), 204);
+      api.links().path(id).request().delete().close();
+    }
+  }
+
+  private void readsOrIsRefused(String name, String filled, Map<String, String> reader)
+      throws IOException {
+    String method = method(name);
+    JsonObject operation = operation(method, path(name));
+    if (!"get".equals(method)) {
+      check(method, path(name), send(method, filled, reader, body(operation)), 403);
+    } else if (isStream(operation)) {
+      URI uri = api.anonymousRoot.path(filled.substring(1)).getUri();
+      try (RawStream stream = RawStream.open(uri, "127.0.0.1", reader, 0)) {
+        assertEquals(200, stream.status, name);
+      }
+    } else {
+      check(method, path(name), send(method, filled, reader, null), 200);
     }
   }
 
@@ -394,6 +524,43 @@ class OpenApiIT extends DeployedWar {
                     .filter(OpenApiDocument.METHODS::contains)
                     .forEach(method -> operations.add(method + " " + path)));
     return operations;
+  }
+
+  /** The security requirements that hold for an operation: its own, or else the document's. */
+  private JsonArray security(JsonObject operation) {
+    JsonObject holder = operation.containsKey("security") ? operation : document.json();
+    JsonValue security = holder.getOrDefault("security", JsonValue.EMPTY_JSON_ARRAY);
+    return security.asJsonArray();
+  }
+
+  /** Whether the operation needs an account: its security names schemes, and {} is not one. */
+  private boolean needsAccount(JsonObject operation) {
+    JsonArray security = security(operation);
+    return !security.isEmpty()
+        && security.stream().noneMatch(requirement -> requirement.asJsonObject().isEmpty());
+  }
+
+  private static boolean isStream(JsonObject operation) {
+    JsonObject ok = operation.getJsonObject("responses").getJsonObject("200");
+    return ok.getJsonObject("content").containsKey("text/event-stream");
+  }
+
+  /** An empty JSON object where the operation takes a body: any refusal comes before reading it. */
+  private static String body(JsonObject operation) {
+    return operation.containsKey("requestBody") ? "{}" : null;
+  }
+
+  private static String method(String operation) {
+    return operation.split(" ")[0];
+  }
+
+  private static String path(String operation) {
+    return operation.split(" ")[1];
+  }
+
+  /** The path with every parameter set to the value. */
+  private static String filled(String path, String value) {
+    return path.replaceAll("\\{[^}]+}", value);
   }
 
   private Answer signIn(String user, String password, Map<String, String> headers) {
