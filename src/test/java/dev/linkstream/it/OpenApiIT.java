@@ -369,7 +369,7 @@ class OpenApiIT extends DeployedWar {
    * Wrong setup codes for an account of its own, which cost no password hashing, until the limit on
    * failed sign-ins holds; then signing in, setting up and changing the password are refused 429
    * alike, the right password too. The account has no older failures, which could leave the tests'
-   * 10 s window between these requests.
+   * short window between these requests.
    */
   private void limitsAnswer(String admin, String name) {
     String account = json("name", name, "role", "reader", "password", PASSWORD);
