@@ -32,9 +32,9 @@ final class Observer implements AutoCloseable {
 
   Observer(URI server, String authorization) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(server.resolve("/api/links/stream"))
+        Publisher.signedIn(
+                HttpRequest.newBuilder(server.resolve("/api/links/stream")), authorization)
             .header("Accept", "text/event-stream")
-            .headers(Publisher.signedIn(authorization))
             .build();
     HttpResponse<InputStream> response =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -63,10 +63,9 @@ final class Publisher {
   private CompletableFuture<Submission> submit(long planned) {
     String url = origin + "/page/" + counter.incrementAndGet();
     HttpRequest request =
-        HttpRequest.newBuilder(links)
+        signedIn(HttpRequest.newBuilder(links), authorization)
             .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
             .header("Content-Type", "application/json")
-            .headers(signedIn(authorization))
             .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
             .build();
     return client
@@ -79,8 +78,8 @@ final class Publisher {
             });
   }
 
-  /** The header that signs a request in, or none for a server that asks for none. */
-  static String[] signedIn(String authorization) {
-    return authorization.isEmpty() ? new String[0] : new String[] {"Authorization", authorization};
+  /** The request, signed in, or as it is for a server that asks for no sign-in. */
+  static HttpRequest.Builder signedIn(HttpRequest.Builder request, String authorization) {
+    return authorization.isEmpty() ? request : request.header("Authorization", authorization);
   }
 }
