@@ -158,6 +158,33 @@ class FetchingIT extends DeployedWar {
     }
   }
 
+  @Test
+  void fetchesReuseTheFetchersThreadsInsteadOfLeavingOneBehindEach() throws Exception {
+    origin.web.route("/many/", WebOrigin.page("text/html", "<title>One of many</title>"));
+    fetchAll("/many/warm-", 20);
+    double before = threads();
+
+    fetchAll("/many/", 40);
+
+    // A thread per fetch, kept for good, was how Payara's managed executor used to end a day.
+    double grown = threads() - before;
+    assertTrue(grown < 20, "40 fetches left " + grown + " more threads behind");
+  }
+
+  private void fetchAll(String prefix, int count) throws Exception {
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      List<Long> ids = new ArrayList<>();
+      for (int n = 0; n < count; n++) {
+        ids.add(api.submit(origin.url(prefix + n)).getJsonNumber("id").longValue());
+      }
+      subscriber.await(fetchedAll(ids), DEADLINE);
+    }
+  }
+
+  private double threads() {
+    return Metrics.read(api, "base").get("thread_count");
+  }
+
   private JsonObject fetched(String path) throws Exception {
     JsonObject link = finished(path);
     assertEquals("fetched", link.getString("status"), link.toString());

@@ -17,11 +17,16 @@ record Metrics(Map<String, Double> values) {
   private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)\\}\\s+(\\S+)$");
 
   static Metrics read(Api api) {
+    return read(api, "application");
+  }
+
+  /** The metrics of one scope: {@code application}, or the JVM's own in {@code base}. */
+  static Metrics read(Api api, String scope) {
     String text = api.server.path("metrics").request().get(String.class);
     Map<String, Double> values = new HashMap<>();
     for (String line : text.lines().toList()) {
       Matcher sample = SAMPLE.matcher(line);
-      if (sample.matches() && sample.group(2).contains("mp_scope=\"application\"")) {
+      if (sample.matches() && sample.group(2).contains("mp_scope=\"" + scope + "\"")) {
         values.put(
             key(sample.group(1), labels(sample.group(2))), Double.parseDouble(sample.group(3)));
       }

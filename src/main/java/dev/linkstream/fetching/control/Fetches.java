@@ -7,10 +7,10 @@ import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -33,11 +35,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thread.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = Fetches.FETCHERS)
 public class Fetches {
 
   private static final Logger LOG = Logger.getLogger(Fetches.class.getName());
-  static final String FETCHERS = "java:app/concurrent/linkstream-fetchers";
+
+  /** How long a fetcher thread with nothing to do waits before it ends. */
+  static final Duration IDLE = Duration.ofSeconds(30);
 
   @Inject
   @ConfigProperty(name = "linkstream.fetch.concurrency")
@@ -47,20 +50,38 @@ public class Fetches {
   @Inject Event<Fetch> fetches;
   @Inject LinkMetrics metrics;
 
-  // Fetches wait on origins for seconds: a pool of their own keeps them off the server's threads.
-  // Unbounded, because this class bounds how many it is given.
-  @Resource(lookup = FETCHERS)
-  ManagedExecutorService fetchers;
+  @Resource ManagedThreadFactory threads;
 
   @Resource ManagedScheduledExecutorService timer;
+
+  // Fetches wait on origins for seconds: a pool of their own keeps them off the server's threads.
+  // Not an unbounded @ManagedExecutorDefinition: on Payara that one made a new thread for every
+  // fetch and kept it, waiting, for good (a thread per link ever fetched). This pool holds at most
+  // one thread per fetch that may run at once, and lets idle ones go.
+  private ThreadPoolExecutor fetchers;
 
   private final Queue<Fetch> waiting = new ArrayDeque<>();
   private final AtomicInteger delayed = new AtomicInteger();
   private int running;
 
   @PostConstruct
-  void measure() {
+  void open() {
+    fetchers =
+        new ThreadPoolExecutor(
+            concurrency,
+            concurrency,
+            IDLE.toMillis(),
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            threads);
+    fetchers.allowCoreThreadTimeOut(true);
     metrics.fetches(this::running, this::waiting, delayed::get);
+  }
+
+  // Fetches still running are interrupted; their links stay pending and resume at the next start.
+  @PreDestroy
+  void close() {
+    fetchers.shutdownNow();
   }
 
   void resumePending(@Observes Startup startup) {
