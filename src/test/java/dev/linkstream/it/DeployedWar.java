@@ -52,7 +52,14 @@ abstract class DeployedWar {
 
   @AfterEach
   void disconnectAndCheckTheLog() throws Exception {
-    api.close();
+    try {
+      assertEquals(
+          0,
+          Metrics.read(api).get("linkstream_stream_heals_total"),
+          "a live subscriber missed an event and had to read it from the history");
+    } finally {
+      api.close();
+    }
     assertEquals(List.of(), log.troubleSinceMark());
   }
 }

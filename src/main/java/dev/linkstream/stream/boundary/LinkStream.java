@@ -8,6 +8,7 @@ import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.stream.control.FanOut;
 import dev.linkstream.stream.control.StreamMetrics;
 import dev.linkstream.stream.control.Subscribers;
 import dev.linkstream.stream.control.Subscription;
@@ -108,6 +109,7 @@ public class LinkStream {
   // once, right after a restart with links pending, it was created with that field still null.
   private volatile Sse sse;
   private SseBroadcaster broadcaster;
+  private FanOut fanOut;
   private Subscribers subscribers;
   private Writers writers;
   private Subscription.Settings settings;
@@ -129,9 +131,11 @@ public class LinkStream {
             bufferSize,
             writeTimeout,
             metrics.sent(),
-            metrics.replayed());
+            metrics.replayed(),
+            metrics.heals());
     metrics.subscribers(subscribers::count);
     lastSent = store.historyRange().last();
+    fanOut = new FanOut(subscribers, lastSent);
     lastBeat = System.nanoTime();
     long period = heartbeat.toMillis();
     heartbeats = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
@@ -221,7 +225,6 @@ public class LinkStream {
             .reconnectDelay(retry.toMillis())
             .data("")
             .build());
-    register(subscription);
     startWhenCommitted(subscription, greeting, response, System.nanoTime());
   }
 
@@ -249,11 +252,8 @@ public class LinkStream {
     if (broadcaster == null) {
       sse = requestSse;
       broadcaster = sse.newBroadcaster();
+      broadcaster.register(fanOut);
     }
-  }
-
-  private synchronized void register(Subscription subscription) {
-    broadcaster.register(subscription);
   }
 
   private void left(Subscription subscription) {
@@ -320,19 +320,32 @@ public class LinkStream {
   }
 
   /**
-   * Jersey's broadcaster can fail for good once one subscriber's queue overflows
-   * (eclipse-ee4j/jersey#4551), and then no longer reaches the others. A fresh broadcaster with the
-   * open subscriptions takes its place; a subscription that missed an event notices the gap in the
-   * ids and reads it from the history.
+   * Through the one sink registered, which hands the event to every subscription. Should the
+   * broadcaster fail or give that sink up (Jersey's does both when a sink's buffer overflows,
+   * eclipse-ee4j/jersey#4551), a fresh one takes its place; a subscription that missed an event
+   * then reads it from the history, and the heals metric counts it.
    */
   private synchronized void broadcast(OutboundSseEvent event) {
     try {
+      if (fanOut.isClosed()) {
+        replaceBroadcaster("it gave up its sink");
+      }
+      fanOut.awaitRoom(writeTimeout);
       broadcaster.broadcast(event);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Replacing the broadcaster, which failed: " + e);
-      broadcaster = sse.newBroadcaster();
-      subscribers.all().forEach(broadcaster::register);
+      fanOut.refused();
+      replaceBroadcaster("it failed: " + e);
     }
+  }
+
+  private void replaceBroadcaster(String why) {
+    LOG.log(Level.WARNING, "Replacing the broadcaster, because " + why);
+    broadcaster.close();
+    fanOut = new FanOut(subscribers, fanOut.lastHandedOn());
+    broadcaster = sse.newBroadcaster();
+    broadcaster.register(fanOut);
   }
 
   /**
@@ -349,8 +362,8 @@ public class LinkStream {
       long now = System.nanoTime();
       subscribers.all().stream().filter(s -> s.stalled(now)).forEach(s -> s.close(Ending.SLOW));
       drainSoon();
-      long last = lastSent;
-      subscribers.all().forEach(subscription -> subscription.catchUpTo(last));
+      long last = fanOut.lastHandedOn();
+      subscribers.forEach(subscription -> subscription.catchUpTo(last));
       broadcast(sse.newEventBuilder().comment("heartbeat").build());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A heartbeat failed", e);

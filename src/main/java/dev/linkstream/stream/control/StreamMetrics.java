@@ -45,6 +45,14 @@ public class StreamMetrics {
             "Events read from the history for subscribers that resumed or fell behind"));
   }
 
+  public Counter heals() {
+    return registry.counter(
+        metadata(
+            "linkstream.stream.heals",
+            "Times a live subscriber had missed an event and read it from the history: 0 unless"
+                + " something is wrong"));
+  }
+
   /** One subscriber dropped, or refused, for a reason: gone, slow, limit or error. */
   public void dropped(String reason) {
     droppedFor(reason).inc();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Who is subscribed, from where, and whether one more may be. */
 public final class Subscribers {
@@ -54,6 +55,11 @@ public final class Subscribers {
 
   public int count() {
     return all.size();
+  }
+
+  /** Each open subscription, without copying the set: one added meanwhile may be left out. */
+  public void forEach(Consumer<Subscription> action) {
+    all.forEach(action);
   }
 
   public List<Subscription> all() {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -17,19 +15,19 @@ import java.util.function.LongFunction;
 import org.eclipse.microprofile.metrics.Counter;
 
 /**
- * One client's stream, registered with the broadcaster in place of the client's own sink.
+ * One client's stream, fed by the {@link FanOut} with every event the broadcaster sends.
  *
- * <p>Sending to it never blocks: events wait in a bounded buffer and a writer passes them on, so a
- * client that stops reading delays nobody else; when the buffer is full or a write outlasts the
- * write timeout, the client is disconnected. A writer works for it only while there is something to
- * write.
+ * <p>Offering it an event never blocks: events wait in a bounded buffer and a writer passes them
+ * on, so a client that stops reading delays nobody else; when the buffer is full or a write
+ * outlasts the write timeout, the client is disconnected. A writer works for it only while there is
+ * something to write.
  *
  * <p>It first catches up from the history after the last id the client has seen, then goes live. It
  * goes live only once the history holds nothing newer, checked under the lock that live events
  * take, and it drops any event whose id it has already queued: the client sees every id once, in
  * order.
  */
-public final class Subscription implements SseEventSink {
+public final class Subscription {
 
   /** What every subscription needs from the stream that holds it. */
   public record Settings(
@@ -38,7 +36,8 @@ public final class Subscription implements SseEventSink {
       int bufferSize,
       Duration writeTimeout,
       Counter sent,
-      Counter replayed) {}
+      Counter replayed,
+      Counter heals) {}
 
   /** Why a subscription ended. */
   public enum Ending {
@@ -93,23 +92,17 @@ public final class Subscription implements SseEventSink {
     return address;
   }
 
-  /** Called by the broadcaster: queues the event and returns at once. */
-  @Override
-  public CompletionStage<?> send(OutboundSseEvent event) {
+  /** Queues the event and returns at once; one it has queued already, it ignores. */
+  public void offer(OutboundSseEvent event) {
     boolean overflow = false;
     synchronized (this) {
-      if (closed) {
-        // As the SseEventSink contract has it; it is also what makes a broadcaster let go of it.
-        throw new IllegalStateException("the subscription is closed");
-      }
-      if (!live || (event.getId() != null && idOf(event) <= queuedUpTo)) {
-        return CompletableFuture.completedFuture(null);
+      if (closed || !live || (event.getId() != null && idOf(event) <= queuedUpTo)) {
+        return;
       }
       if (event.getId() != null && idOf(event) != queuedUpTo + 1) {
         // Ids have no holes: one was lost on the way here, so read it from the history.
-        live = false;
-        startWriter();
-        return CompletableFuture.completedFuture(null);
+        heal();
+        return;
       }
       if (buffer.size() >= settings.bufferSize()) {
         overflow = markClosed(Ending.SLOW);
@@ -123,7 +116,6 @@ public final class Subscription implements SseEventSink {
       // broadcaster's thread.
       settings.writers().execute(this::release);
     }
-    return CompletableFuture.completedFuture(null);
   }
 
   private void startWriter() {
@@ -135,14 +127,20 @@ public final class Subscription implements SseEventSink {
 
   /**
    * Reads from the history whatever this subscription lacks up to {@code lastId}, the newest event
-   * broadcast. A gap is otherwise noticed only when a later event arrives, so a broadcaster that
-   * drops the last event of a burst would leave the client short until the next change.
+   * handed to it. A gap is otherwise noticed only when a later event arrives, so an event lost at
+   * the end of a burst would leave the client short until the next change.
    */
   public synchronized void catchUpTo(long lastId) {
     if (!closed && live && queuedUpTo < lastId) {
-      live = false;
-      startWriter();
+      heal();
     }
+  }
+
+  // Never needed while every event reaches every live subscription: the heals metric says so.
+  private void heal() {
+    settings.heals().inc();
+    live = false;
+    startWriter();
   }
 
   /** True while one write to the client has lasted longer than the write timeout. */
@@ -150,13 +148,11 @@ public final class Subscription implements SseEventSink {
     return sendingSince != 0 && nanoTime - sendingSince > settings.writeTimeout().toNanos();
   }
 
-  @Override
   public synchronized boolean isClosed() {
     return closed;
   }
 
   /** Ends the subscription for the server's own reasons. */
-  @Override
   public void close() {
     close(Ending.CLOSED);
   }

@@ -12,7 +12,13 @@ class SubscribersTest {
   final Subscribers subscribers = new Subscribers(3, 2);
   final Subscription.Settings settings =
       new Subscription.Settings(
-          id -> List.of(), Runnable::run, 10, Duration.ofSeconds(1), new Count(), new Count());
+          id -> List.of(),
+          Runnable::run,
+          10,
+          Duration.ofSeconds(1),
+          new Count(),
+          new Count(),
+          new Count());
 
   Subscription join(String address) throws Subscribers.Full {
     subscribers.reserve(address);

@@ -2,7 +2,6 @@ package dev.linkstream.stream.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -29,6 +28,7 @@ class SubscriptionTest {
   Executor writers = Runnable::run;
   final Count sent = new Count();
   final Count replayed = new Count();
+  final Count heals = new Count();
   Subscription current;
 
   Subscription subscribe(long seen) {
@@ -39,7 +39,8 @@ class SubscriptionTest {
             bufferSize,
             writeTimeout,
             sent,
-            replayed);
+            replayed,
+            heals);
     current =
         new Subscription(client, "127.0.0.1", seen, settings, s -> closings.incrementAndGet());
     current.start(List.of(Event.comment("subscribed")));
@@ -55,7 +56,7 @@ class SubscriptionTest {
     record(1, 5);
     Subscription subscription = subscribe(2);
 
-    subscription.send(Event.withId(6));
+    subscription.offer(Event.withId(6));
 
     assertEquals("subscribed", client.received.get(0).getComment());
     assertEquals(List.of("3", "4", "5", "6"), client.ids());
@@ -66,8 +67,8 @@ class SubscriptionTest {
     record(1, 5);
     Subscription subscription = subscribe(2);
 
-    subscription.send(Event.withId(6));
-    subscription.send(Event.comment("heartbeat"));
+    subscription.offer(Event.withId(6));
+    subscription.offer(Event.comment("heartbeat"));
 
     assertEquals(4, sent.getCount(), "events with ids, not comments");
     assertEquals(3, replayed.getCount());
@@ -83,6 +84,7 @@ class SubscriptionTest {
     subscription.catchUpTo(3);
 
     assertEquals(List.of("1", "2", "3"), client.ids());
+    assertEquals(1, heals.getCount(), "one heal, counted");
   }
 
   @Test
@@ -90,11 +92,12 @@ class SubscriptionTest {
     record(1, 3);
     Subscription subscription = subscribe(0);
 
-    subscription.send(Event.withId(3));
-    subscription.send(Event.withId(4));
-    subscription.send(Event.withId(4));
+    subscription.offer(Event.withId(3));
+    subscription.offer(Event.withId(4));
+    subscription.offer(Event.withId(4));
 
     assertEquals(List.of("1", "2", "3", "4"), client.ids());
+    assertEquals(0, heals.getCount(), "nothing was missed");
   }
 
   @Test
@@ -108,13 +111,13 @@ class SubscriptionTest {
           if (reads.incrementAndGet() == 2) {
             // Committed and broadcast just after a read found nothing new, before going live.
             record(3, 3);
-            current.send(Event.withId(3));
+            current.offer(Event.withId(3));
           }
           return read;
         };
     Subscription subscription = subscribe(0);
 
-    subscription.send(Event.withId(4));
+    subscription.offer(Event.withId(4));
 
     assertEquals(List.of("1", "2", "3", "4"), client.ids());
   }
@@ -125,9 +128,10 @@ class SubscriptionTest {
     Subscription subscription = subscribe(0);
     record(3, 4);
 
-    subscription.send(Event.withId(4));
+    subscription.offer(Event.withId(4));
 
     assertEquals(List.of("1", "2", "3", "4"), client.ids());
+    assertEquals(1, heals.getCount(), "one heal, counted");
   }
 
   @Test
@@ -137,7 +141,7 @@ class SubscriptionTest {
     writers = waiting::add;
 
     for (int id = 1; id <= bufferSize + 1; id++) {
-      subscription.send(Event.withId(id));
+      subscription.offer(Event.withId(id));
     }
     waiting.forEach(Runnable::run);
 
@@ -146,7 +150,8 @@ class SubscriptionTest {
     assertEquals(1, closings.get());
     assertEquals(Subscription.Ending.SLOW, subscription.ending());
     assertEquals(List.of(), client.ids(), "nothing was written while the buffer filled");
-    assertThrows(IllegalStateException.class, () -> subscription.send(Event.withId(99)));
+    subscription.offer(Event.withId(99));
+    assertEquals(List.of(), client.ids(), "nothing is written once it has ended");
   }
 
   @Test
@@ -154,7 +159,7 @@ class SubscriptionTest {
     Subscription subscription = subscribe(0);
     client.answer = () -> CompletableFuture.failedFuture(new java.io.IOException("Broken pipe"));
 
-    subscription.send(Event.withId(1));
+    subscription.offer(Event.withId(1));
 
     assertTrue(subscription.isClosed());
     assertTrue(client.closed);
@@ -193,7 +198,7 @@ class SubscriptionTest {
     Subscription subscription = subscribe(0);
     client.answer = CompletableFuture::new;
 
-    subscription.send(Event.withId(1));
+    subscription.offer(Event.withId(1));
 
     assertTrue(subscription.isClosed());
     assertEquals(Subscription.Ending.SLOW, subscription.ending());
