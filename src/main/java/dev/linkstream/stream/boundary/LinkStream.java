@@ -110,6 +110,7 @@ public class LinkStream {
   private volatile Sse sse;
   private SseBroadcaster broadcaster;
   private FanOut fanOut;
+  private boolean closed;
   private Subscribers subscribers;
   private Writers writers;
   private Subscription.Settings settings;
@@ -166,6 +167,7 @@ public class LinkStream {
    * connections to end, and only then stops the application.
    */
   synchronized void close() {
+    closed = true;
     heartbeats.cancel(false);
     signInChecks.cancel(false);
     if (broadcaster != null) {
@@ -326,6 +328,9 @@ public class LinkStream {
    * then reads it from the history, and the heals metric counts it.
    */
   private synchronized void broadcast(OutboundSseEvent event) {
+    if (closed) {
+      return;
+    }
     try {
       if (fanOut.isClosed()) {
         replaceBroadcaster("it gave up its sink");
