@@ -116,6 +116,7 @@ public class LinkStream {
   private Subscription.Settings settings;
   private ScheduledFuture<?> heartbeats;
   private ScheduledFuture<?> signInChecks;
+  private ScheduledFuture<?> rescues;
   private final Map<Subscription, Caller> callers = new ConcurrentHashMap<>();
   private volatile long lastSent;
   private volatile long lastBeat;
@@ -124,7 +125,8 @@ public class LinkStream {
   @PostConstruct
   void open() {
     subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
-    writers = new Writers(threads, WRITER_LOOPS);
+    // A stuck write holds a loop; each subscription holds at most one.
+    writers = new Writers(threads, WRITER_LOOPS, WRITER_LOOPS + maxSubscribers);
     settings =
         new Subscription.Settings(
             this::historyAfter,
@@ -143,6 +145,10 @@ public class LinkStream {
     long check = SIGN_IN_CHECK.toMillis();
     signInChecks =
         scheduler.scheduleWithFixedDelay(this::endSignedOut, check, check, TimeUnit.MILLISECONDS);
+    long rescue = Writers.STUCK_AFTER.toMillis() / 2;
+    rescues =
+        scheduler.scheduleWithFixedDelay(
+            this::rescueWriters, rescue, rescue, TimeUnit.MILLISECONDS);
     endStreamsOnExit = threads.newThread(this::close);
     Runtime.getRuntime().addShutdownHook(endStreamsOnExit);
   }
@@ -170,6 +176,7 @@ public class LinkStream {
     closed = true;
     heartbeats.cancel(false);
     signInChecks.cancel(false);
+    rescues.cancel(false);
     if (broadcaster != null) {
       broadcaster.close();
     }
@@ -372,6 +379,15 @@ public class LinkStream {
       broadcast(sse.newEventBuilder().comment("heartbeat").build());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A heartbeat failed", e);
+    }
+  }
+
+  // It must not throw, or it would never run again.
+  private void rescueWriters() {
+    try {
+      writers.rescue(System.nanoTime());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Starting a writer loop failed", e);
     }
   }
 

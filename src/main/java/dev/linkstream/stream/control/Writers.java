@@ -1,15 +1,26 @@
 package dev.linkstream.stream.control;
 
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A fixed number of writer loops on threads of their own, fed through a queue.
+ * Writer loops on threads of their own, fed through a queue: a fixed number of them, and one more
+ * for each loop held in one write for longer than {@link #STUCK_AFTER}, so that a client that stops
+ * reading can take a thread but never the others' turn.
+ *
+ * <p>On Payara a write to a client whose TCP window is full blocks its thread, for up to Grizzly's
+ * own write timeout (60 s), whatever the future it returns says; closing the stream does not end
+ * that write. Each subscription writes on one loop at a time, so the loops held so are at most the
+ * streams open, and the loops in all at most that many more than the fixed number.
  *
  * <p>Handing every write to a managed executor instead makes it capture the thread context anew,
  * and on Payara that is a ServiceLoader scan of the application's jars per task: a fifth of the
@@ -22,14 +33,36 @@ public final class Writers implements Executor, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Writers.class.getName());
   private static final Runnable STOP = () -> {};
 
-  private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
-  private final AtomicInteger ended = new AtomicInteger();
-  private final int loops;
+  /** How long one task may hold its loop before another loop takes its place. */
+  public static final Duration STUCK_AFTER = Duration.ofMillis(500);
 
-  public Writers(ThreadFactory threads, int loops) {
-    this.loops = loops;
-    for (int i = 0; i < loops; i++) {
-      threads.newThread(this::loop).start();
+  /** How long a loop beyond the fixed number waits for a task before it ends. */
+  static final Duration IDLE = Duration.ofSeconds(30);
+
+  private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+  private final Set<Loop> loops = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final ThreadFactory threads;
+  private final int fixed;
+  private final int most;
+  private final Duration idle;
+  private boolean closed;
+
+  /**
+   * @param fixed the loops that always run
+   * @param most the loops there may be in all, counting those held by a stuck task
+   */
+  public Writers(ThreadFactory threads, int fixed, int most) {
+    this(threads, fixed, most, IDLE);
+  }
+
+  Writers(ThreadFactory threads, int fixed, int most, Duration idle) {
+    this.idle = idle;
+    this.threads = threads;
+    this.fixed = fixed;
+    this.most = Math.max(fixed, most);
+    for (int i = 0; i < fixed; i++) {
+      start();
     }
   }
 
@@ -38,38 +71,95 @@ public final class Writers implements Executor, AutoCloseable {
     tasks.add(task);
   }
 
-  /** True until a loop ends, by {@link #close()} or by an error no task should have thrown. */
-  public boolean allRunning() {
-    return ended.get() == 0;
+  /** True until {@link #close()}, or until a loop ends by an error no task should have thrown. */
+  public synchronized boolean allRunning() {
+    return !closed && failed.get() == 0;
   }
 
-  private void loop() {
-    try {
-      Runnable task;
-      while ((task = tasks.take()) != STOP) {
-        run(task);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      ended.incrementAndGet();
+  /** How many loops there are, stuck ones included. */
+  public int loops() {
+    return loops.size();
+  }
+
+  /**
+   * Starts a loop for each one held by a task for longer than {@link #STUCK_AFTER} beyond those
+   * already standing in for one, so the fixed number are free to take new tasks; to be called
+   * often, at a fraction of that time.
+   */
+  public synchronized void rescue(long nanoTime) {
+    long stuck = loops.stream().filter(loop -> loop.stuck(nanoTime)).count();
+    while (!closed && loops.size() < most && loops.size() - stuck < fixed) {
+      start();
     }
   }
 
-  private static void run(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      // A task that fails must not take its loop with it.
-      LOG.log(Level.WARNING, "A stream write failed unexpectedly", e);
+  private void start() {
+    Loop loop = new Loop();
+    loops.add(loop);
+    threads.newThread(loop).start();
+  }
+
+  /** Ends a loop that found nothing to do, unless it is one of the fixed number. */
+  private synchronized boolean endIdle(Loop loop) {
+    if (loops.size() <= fixed) {
+      return false;
     }
+    loops.remove(loop);
+    return true;
   }
 
   /** Ends every loop once the tasks queued before it have run. */
   @Override
-  public void close() {
-    for (int i = 0; i < loops; i++) {
+  public synchronized void close() {
+    closed = true;
+    for (int i = 0; i < loops.size(); i++) {
       tasks.add(STOP);
+    }
+  }
+
+  private final class Loop implements Runnable {
+
+    private volatile long busySince;
+
+    boolean stuck(long nanoTime) {
+      long since = busySince;
+      return since != 0 && nanoTime - since > STUCK_AFTER.toNanos();
+    }
+
+    @Override
+    public void run() {
+      boolean ended = false;
+      try {
+        while (true) {
+          Runnable task = tasks.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
+          if (task == STOP || (task == null && endIdle(this))) {
+            ended = true;
+            return;
+          }
+          if (task != null) {
+            runTimed(task);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        loops.remove(this);
+        if (!ended) {
+          failed.incrementAndGet();
+        }
+      }
+    }
+
+    private void runTimed(Runnable task) {
+      busySince = System.nanoTime();
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        // A task that fails must not take its loop with it.
+        LOG.log(Level.WARNING, "A stream write failed unexpectedly", e);
+      } finally {
+        busySince = 0;
+      }
     }
   }
 }

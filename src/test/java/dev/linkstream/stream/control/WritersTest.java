@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linkstream.testing.Eventually;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +24,7 @@ class WritersTest {
 
   @Test
   void runsEveryTaskOnItsOwnThreadsStartsNoMoreAndEndsThemOnClose() throws Exception {
-    Writers writers = new Writers(this::newThread, 3);
+    Writers writers = new Writers(this::newThread, 3, 3);
     CountDownLatch done = new CountDownLatch(1_000);
     for (int i = 0; i < 1_000; i++) {
       writers.execute(done::countDown);
@@ -40,8 +42,50 @@ class WritersTest {
   }
 
   @Test
+  void loopsHeldByStuckTasksAreStoodInForUpToTheMostAndEndWhenIdleAgain() throws Exception {
+    Writers writers = new Writers(this::newThread, 2, 4, Duration.ofMillis(50));
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch holding = new CountDownLatch(3);
+    for (int i = 0; i < 3; i++) {
+      writers.execute(
+          () -> {
+            holding.countDown();
+            awaitQuietly(release);
+          });
+    }
+    CountDownLatch healthy = new CountDownLatch(1);
+    writers.execute(healthy::countDown);
+    long later = System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2;
+
+    // Both loops stuck: two more, which take the third stuck task and the healthy one.
+    writers.rescue(later);
+    assertTrue(holding.await(10, TimeUnit.SECONDS), "a stuck loop was not stood in for");
+    assertTrue(healthy.await(10, TimeUnit.SECONDS), "a task waited behind stuck ones");
+    assertEquals(4, writers.loops());
+    // Three stuck now, but four is the most.
+    writers.rescue(later + Writers.STUCK_AFTER.toNanos() * 4);
+    assertEquals(4, writers.loops(), "never more loops than the most");
+
+    release.countDown();
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> writers.loops() == 2,
+        () -> writers.loops() + " loops after the stuck tasks ended");
+    assertTrue(writers.allRunning());
+    writers.close();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void aFailingTaskDoesNotEndItsLoop() throws Exception {
-    Writers writers = new Writers(this::newThread, 1);
+    Writers writers = new Writers(this::newThread, 1, 1);
     CountDownLatch after = new CountDownLatch(1);
     writers.execute(
         () -> {
