@@ -91,6 +91,14 @@ final class Api implements AutoCloseable {
     return links().path("stream");
   }
 
+  /** The streams open on the server, as it counts them. */
+  int subscriberCount() {
+    return ((JsonObject)
+            parse(
+                stream().path("subscribers").request(MediaType.APPLICATION_JSON).get(String.class)))
+        .getInt("subscribers");
+  }
+
   Response post(String json) {
     return links().request(MediaType.APPLICATION_JSON).post(Entity.json(json));
   }

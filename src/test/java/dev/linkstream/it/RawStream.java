@@ -145,6 +145,15 @@ final class RawStream implements AutoCloseable {
   }
 
   /** Resets the connection: the server learns of it only when it next writes. */
+  /** Reads on until that many heartbeats have come, each within the deadline. */
+  void awaitHeartbeats(int count, Duration deadline) throws IOException {
+    for (int seen = 0; seen < count; ) {
+      if (next(deadline).comments().contains("heartbeat")) {
+        seen++;
+      }
+    }
+  }
+
   void vanish() throws IOException {
     socket.setSoLinger(true, 0);
     socket.close();

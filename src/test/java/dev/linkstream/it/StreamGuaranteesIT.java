@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.linkstream.it.RawStream.Frame;
 import dev.linkstream.testing.Eventually;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
@@ -187,7 +186,7 @@ class StreamGuaranteesIT extends DeployedWar {
 
   @Test
   void fiveHundredVanishedClientsAreAllDroppedAtTheFirstHeartbeatAfter() throws Exception {
-    int before = subscriberCount();
+    int before = api.subscriberCount();
     List<RawStream> streams = new ArrayList<>();
     for (int n = 0; n < 500; n++) {
       RawStream stream =
@@ -195,7 +194,7 @@ class StreamGuaranteesIT extends DeployedWar {
       stream.next(DEADLINE);
       streams.add(stream);
     }
-    assertTrue(subscriberCount() >= 500);
+    assertTrue(api.subscriberCount() >= 500);
     int threadsWhileOpen = serverThreads();
 
     try (RawStream watcher = RawStream.open(api.stream().getUri(), nextAddress(), Map.of(), 0)) {
@@ -206,8 +205,8 @@ class StreamGuaranteesIT extends DeployedWar {
       // The first heartbeat the watcher sees after this may have gone to some of them before they
       // left; the second is the first written to every one after it; the third comes once those
       // writes are all done. Counted in heartbeats seen, not in time: one write is enough.
-      awaitHeartbeats(watcher, 3);
-      int left = subscriberCount() - before - 1;
+      watcher.awaitHeartbeats(3, DEADLINE);
+      int left = api.subscriberCount() - before - 1;
       assertTrue(left <= 0, left + " vanished clients still registered after one heartbeat");
     }
     // The writers' pool may still grow to its bound of 32, and no further (unbounded, it once grew
@@ -246,7 +245,7 @@ class StreamGuaranteesIT extends DeployedWar {
     awaitHeartbeats(3); // so that streams earlier tests left are gone and the count is steady
     try (RawStream stalled = RawStream.open(api.stream().getUri(), nextAddress(), Map.of(), 4096)) {
       stalled.next(DEADLINE);
-      int withStalled = subscriberCount();
+      int withStalled = api.subscriberCount();
       String padding = "?pad=" + "x".repeat(1_950);
       ExecutorService submitters = Executors.newFixedThreadPool(4);
       AtomicInteger sent = new AtomicInteger();
@@ -257,7 +256,7 @@ class StreamGuaranteesIT extends DeployedWar {
         for (int t = 0; t < 4; t++) {
           submitters.submit(
               () -> {
-                while (subscriberCount() >= withStalled && sent.get() < 8_000) {
+                while (api.subscriberCount() >= withStalled && sent.get() < 8_000) {
                   int n = sent.incrementAndGet();
                   api.submit(origin.titled("Flood " + n + " " + start) + padding);
                 }
@@ -266,7 +265,7 @@ class StreamGuaranteesIT extends DeployedWar {
         }
         Eventually.holds(
             Duration.ofMinutes(3),
-            () -> subscriberCount() < withStalled,
+            () -> api.subscriberCount() < withStalled,
             () -> "still subscribed after " + sent + " links");
       } finally {
         submitters.shutdownNow();
@@ -301,15 +300,7 @@ class StreamGuaranteesIT extends DeployedWar {
   /** Waits for that many heartbeats to reach a stream of its own. */
   private void awaitHeartbeats(int count) throws Exception {
     try (RawStream stream = RawStream.open(api.stream().getUri(), nextAddress(), Map.of(), 0)) {
-      awaitHeartbeats(stream, count);
-    }
-  }
-
-  private static void awaitHeartbeats(RawStream stream, int count) throws Exception {
-    for (int seen = 0; seen < count; ) {
-      if (stream.next(DEADLINE).comments().contains("heartbeat")) {
-        seen++;
-      }
+      stream.awaitHeartbeats(count, DEADLINE);
     }
   }
 
@@ -333,16 +324,6 @@ class StreamGuaranteesIT extends DeployedWar {
     try (Response list = api.links().queryParam("limit", 1).request().get()) {
       return Long.parseLong(list.getHeaderString("Linkstream-Last-Event-ID"));
     }
-  }
-
-  private int subscriberCount() {
-    return ((JsonObject)
-            Api.parse(
-                api.stream()
-                    .path("subscribers")
-                    .request(MediaType.APPLICATION_JSON)
-                    .get(String.class)))
-        .getInt("subscribers");
   }
 
   /** Waits until the link is no longer pending; answers the newest event id then. */
