@@ -203,8 +203,8 @@ class StreamGuaranteesIT extends DeployedWar {
         stream.vanish();
       }
       // The first heartbeat the watcher sees after this may have gone to some of them before they
-      // left; the second is the first written to every one after it; the third comes once those
-      // writes are all done. Counted in heartbeats seen, not in time: one write is enough.
+      // left; the second is the first written to every one after it, and its probes follow; the
+      // third comes once those are done. Counted in heartbeats seen, not in time.
       watcher.awaitHeartbeats(3, DEADLINE);
       int left = api.subscriberCount() - before - 1;
       assertTrue(left <= 0, left + " vanished clients still registered after one heartbeat");
