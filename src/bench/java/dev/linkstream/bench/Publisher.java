@@ -21,7 +21,8 @@ final class Publisher {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI links;
   private final String origin;
-  private final AtomicLong counter = new AtomicLong();
+  // Shared by every publisher: a URL submitted again is not a new link, and makes no events.
+  private static final AtomicLong COUNTER = new AtomicLong();
 
   private final String authorization;
 
@@ -61,7 +62,7 @@ final class Publisher {
   }
 
   private CompletableFuture<Submission> submit(long planned) {
-    String url = origin + "/page/" + counter.incrementAndGet();
+    String url = origin + "/page/" + COUNTER.incrementAndGet();
     HttpRequest request =
         signedIn(HttpRequest.newBuilder(links), authorization)
             .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
