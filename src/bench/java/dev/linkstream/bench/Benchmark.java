@@ -2,6 +2,7 @@ package dev.linkstream.bench;
 
 import dev.linkstream.bench.Publisher.Submission;
 import dev.linkstream.bench.Subscribers.Tally;
+import dev.linkstream.testing.ServerProcess;
 import dev.linkstream.testing.WebOrigin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs every scenario against Linkstream and then against the reference broadcaster, and writes
  * {@code target/bench/results.md} and {@code results.json}. {@code -Dbench.scale=full} for the full
- * run; the smoke run is the default.
+ * run; the smoke run is the default. {@code -Dbench.servers} names the servers measured, in order,
+ * of {@code payara}, {@code liberty} and {@code reference} (Payara Micro and the reference unless
+ * told).
  */
 public final class Benchmark {
 
@@ -30,28 +33,54 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Results results = run(Scale.named(System.getProperty("bench.scale", "smoke")));
+    Results results =
+        run(
+            Scale.named(System.getProperty("bench.scale", "smoke")),
+            setting("bench.servers", "payara,reference"));
     System.out.println(results.markdown());
   }
 
+  /** A system property, or the default when it is unset or empty (as Maven passes one unset). */
+  private static String setting(String key, String otherwise) {
+    String value = System.getProperty(key, "");
+    return value.isBlank() ? otherwise : value.strip();
+  }
+
+  /** Every scenario, on Payara Micro and on the reference. */
   static Results run(Scale scale) throws Exception {
+    return run(scale, "payara,reference");
+  }
+
+  static Results run(Scale scale, String servers) throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "bench"));
     Results results = new Results(scale);
     try (WebOrigin origin = new WebOrigin()) {
       origin.route("/page/", delayed(scale.originDelayMillis()));
       Benchmark benchmark = new Benchmark(scale, origin, dir);
-      try (Target linkstream =
-          Target.Linkstream.start(
-              Files.createTempDirectory(dir, "linkstream-"), 2 * scale.most())) {
-        results.add(benchmark.measure(linkstream));
-      }
-      try (Target reference = Target.Reference.start(dir)) {
-        results.add(benchmark.measure(reference));
+      for (String server : servers.split(",")) {
+        try (Target target = benchmark.start(server.strip())) {
+          results.add(benchmark.measure(target));
+        }
       }
     }
     Files.writeString(dir.resolve("results.md"), results.markdown(), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("results.json"), results.json(), StandardCharsets.UTF_8);
     return results;
+  }
+
+  private Target start(String server) throws Exception {
+    return switch (server) {
+      case "payara" -> linkstream(ServerProcess.Runtime.PAYARA_MICRO);
+      case "liberty" -> linkstream(ServerProcess.Runtime.OPEN_LIBERTY);
+      case "reference" -> Target.Reference.start(dir);
+      default -> throw new IllegalArgumentException("bench.servers: no server " + server);
+    };
+  }
+
+  private Target linkstream(ServerProcess.Runtime runtime) throws Exception {
+    // Absolute: Liberty's start script runs elsewhere than here.
+    return Target.Linkstream.start(
+        runtime, Files.createTempDirectory(dir, "linkstream-").toAbsolutePath(), 2 * scale.most());
   }
 
   private static com.sun.net.httpserver.HttpHandler delayed(int millis) {

@@ -105,8 +105,12 @@ final class Results {
     StringBuilder md = new StringBuilder();
     md.append("## Benchmark (").append(scale.name()).append(" scale)\n\n");
     md.append(machine()).append("\n\n");
-    if (runs.size() == 2) {
-      comparison(md, runs.get(0), runs.get(1));
+    Run reference =
+        runs.stream().filter(run -> run.target.startsWith("Reference")).findFirst().orElse(null);
+    for (Run app : runs) {
+      if (reference != null && app != reference) {
+        comparison(md, app, reference);
+      }
     }
     for (Run run : runs) {
       md.append("### ").append(run.target).append("\n\n");

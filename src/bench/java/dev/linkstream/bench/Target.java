@@ -36,21 +36,29 @@ interface Target extends AutoCloseable {
     return new InetSocketAddress("127.0.0.1", uri().getPort());
   }
 
-  /** Linkstream's WAR on Payara Micro, with room for the subscribers the benchmark opens. */
-  record Linkstream(ServerProcess server) implements Target {
+  /**
+   * Linkstream's WAR on Payara Micro or Open Liberty, with room for the subscribers the benchmark
+   * opens.
+   */
+  record Linkstream(ServerProcess.Runtime runtime, ServerProcess server) implements Target {
 
-    static Linkstream start(Path dir, int maxSubscribers) throws Exception {
+    static Linkstream start(ServerProcess.Runtime runtime, Path dir, int maxSubscribers)
+        throws Exception {
       return new Linkstream(
+          runtime,
           ServerProcess.start(
-              ServerProcess.Runtime.PAYARA_MICRO,
+              runtime,
               dir.resolve("data"),
-              dir.resolve("payara"),
+              dir.resolve("server"),
               List.of("-Dlinkstream.stream.max-subscribers=" + maxSubscribers)));
     }
 
     @Override
     public String name() {
-      return "Linkstream on Payara Micro";
+      return switch (runtime) {
+        case PAYARA_MICRO -> "Linkstream on Payara Micro";
+        case OPEN_LIBERTY -> "Linkstream on Open Liberty";
+      };
     }
 
     @Override
@@ -63,9 +71,23 @@ interface Target extends AutoCloseable {
       return URI.create(server.url.toString());
     }
 
+    /** The server's JVM: on Open Liberty, what its start script became or started. */
     @Override
     public long pid() {
-      return server.pid();
+      ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
+      if (isJava(process)) {
+        return process.pid();
+      }
+      return process
+          .descendants()
+          .filter(Linkstream::isJava)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no JVM under " + process.pid()))
+          .pid();
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+      return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
     }
 
     @Override
