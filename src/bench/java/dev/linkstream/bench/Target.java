@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A server under measurement, in a process of its own. */
 interface Target extends AutoCloseable {
@@ -37,10 +40,21 @@ interface Target extends AutoCloseable {
   }
 
   /**
+   * How long the server may take to notice a client that vanished without a word: the period of its
+   * heartbeat, the write that finds such a connection gone when nothing else is sent.
+   */
+  default Duration heartbeat() {
+    return Duration.ZERO;
+  }
+
+  /**
    * Linkstream's WAR on Payara Micro or Open Liberty, with room for the subscribers the benchmark
-   * opens.
+   * opens and every other setting as shipped.
    */
   record Linkstream(ServerProcess.Runtime runtime, ServerProcess server) implements Target {
+
+    private static final Path SHIPPED_SETTINGS =
+        Path.of("src/main/resources/META-INF/microprofile-config.properties");
 
     static Linkstream start(ServerProcess.Runtime runtime, Path dir, int maxSubscribers)
         throws Exception {
@@ -58,6 +72,32 @@ interface Target extends AutoCloseable {
       return switch (runtime) {
         case PAYARA_MICRO -> "Linkstream on Payara Micro";
         case OPEN_LIBERTY -> "Linkstream on Open Liberty";
+      };
+    }
+
+    /** As shipped: the harness leaves {@code linkstream.stream.heartbeat} at its default. */
+    @Override
+    public Duration heartbeat() {
+      Properties shipped = new Properties();
+      try (var in = Files.newBufferedReader(SHIPPED_SETTINGS)) {
+        shipped.load(in);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return duration(shipped.getProperty("linkstream.stream.heartbeat"));
+    }
+
+    private static Duration duration(String value) {
+      Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.strip());
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a duration: " + value);
+      }
+      long amount = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
       };
     }
 
