@@ -38,7 +38,6 @@ final class Churners implements AutoCloseable {
   static final int ADDRESSES = 500;
 
   static final long MAX_LIFETIME_MILLIS = 2_000;
-  private static final long MIN_LIFETIME_MILLIS = 50;
 
   /** One in this many closes normally, with a FIN; the others reset. */
   private static final int NORMAL_EVERY = 4;
@@ -92,7 +91,8 @@ final class Churners implements AutoCloseable {
 
   private void open() {
     boolean reset = random.nextInt(NORMAL_EVERY) != 0;
-    open(reset, random.nextLong(MIN_LIFETIME_MILLIS, MAX_LIFETIME_MILLIS + 1));
+    // From 0: some vanish as soon as they have asked, before the server has answered.
+    open(reset, random.nextLong(MAX_LIFETIME_MILLIS + 1));
   }
 
   /** Opens one client that vanishes after {@code lifetime} ms, with a reset or a FIN. */
