@@ -2,23 +2,37 @@ package dev.linkstream.bench;
 
 import dev.linkstream.bench.Publisher.Submission;
 import dev.linkstream.bench.Subscribers.Tally;
+import dev.linkstream.testing.ServerProcess;
 import dev.linkstream.testing.WebOrigin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every scenario against Linkstream and then against the reference broadcaster, and writes
  * {@code target/bench/results.md} and {@code results.json}. {@code -Dbench.scale=full} for the full
- * run; the smoke run is the default.
+ * run; the smoke run is the default. {@code -Dbench.servers} names the servers measured, in order,
+ * of {@code payara}, {@code liberty} and {@code reference} (Payara Micro and the reference unless
+ * told); {@code -Dbench.scenarios=churn} runs the churn soak alone.
  */
 public final class Benchmark {
 
   private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  /** After the heartbeat, for the server to close what it found gone and the JVM to settle. */
+  static final long CHURN_SETTLE_MILLIS = 3_000;
+
+  private static final long POLL_MILLIS = 250;
+
+  /** How many heartbeats a churn that did not release in one waits for, to say when it does. */
+  private static final int LATE_HEARTBEATS = 3;
+
   private final Scale scale;
   private final WebOrigin origin;
   private final Path dir;
@@ -30,28 +44,55 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Results results = run(Scale.named(System.getProperty("bench.scale", "smoke")));
+    Results results =
+        run(
+            Scale.named(System.getProperty("bench.scale", "smoke")),
+            setting("bench.servers", "payara,reference"),
+            setting("bench.scenarios", "all").equals("churn"));
     System.out.println(results.markdown());
   }
 
+  /** A system property, or the default when it is unset or empty (as Maven passes one unset). */
+  private static String setting(String key, String otherwise) {
+    String value = System.getProperty(key, "");
+    return value.isBlank() ? otherwise : value.strip();
+  }
+
+  /** Every scenario, on Payara Micro and on the reference. */
   static Results run(Scale scale) throws Exception {
+    return run(scale, "payara,reference", false);
+  }
+
+  static Results run(Scale scale, String servers, boolean churnOnly) throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "bench"));
     Results results = new Results(scale);
     try (WebOrigin origin = new WebOrigin()) {
       origin.route("/page/", delayed(scale.originDelayMillis()));
       Benchmark benchmark = new Benchmark(scale, origin, dir);
-      try (Target linkstream =
-          Target.Linkstream.start(
-              Files.createTempDirectory(dir, "linkstream-"), 2 * scale.most())) {
-        results.add(benchmark.measure(linkstream));
-      }
-      try (Target reference = Target.Reference.start(dir)) {
-        results.add(benchmark.measure(reference));
+      for (String server : servers.split(",")) {
+        try (Target target = benchmark.start(server.strip())) {
+          results.add(benchmark.measure(target, churnOnly));
+        }
       }
     }
     Files.writeString(dir.resolve("results.md"), results.markdown(), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("results.json"), results.json(), StandardCharsets.UTF_8);
     return results;
+  }
+
+  private Target start(String server) throws Exception {
+    return switch (server) {
+      case "payara" -> linkstream(ServerProcess.Runtime.PAYARA_MICRO);
+      case "liberty" -> linkstream(ServerProcess.Runtime.OPEN_LIBERTY);
+      case "reference" -> Target.Reference.start(dir);
+      default -> throw new IllegalArgumentException("bench.servers: no server " + server);
+    };
+  }
+
+  private Target linkstream(ServerProcess.Runtime runtime) throws Exception {
+    // Absolute: Liberty's start script runs elsewhere than here.
+    return Target.Linkstream.start(
+        runtime, Files.createTempDirectory(dir, "linkstream-").toAbsolutePath(), 2 * scale.most());
   }
 
   private static com.sun.net.httpserver.HttpHandler delayed(int millis) {
@@ -65,8 +106,17 @@ public final class Benchmark {
     };
   }
 
-  Results.Run measure(Target target) throws Exception {
+  Results.Run measure(Target target, boolean churnOnly) throws Exception {
     Results.Run run = new Results.Run(target.name());
+    long lastId = churnOnly ? 0 : broadcasts(target, run);
+    if (scale.churn().onReference() || !(target instanceof Target.Reference)) {
+      run.churn = churn(target, lastId);
+    }
+    return run;
+  }
+
+  /** Every scenario but the churn; the id of the last event the observer saw. */
+  private long broadcasts(Target target, Results.Run run) throws Exception {
     String authorization = target.authorization();
     try (Subscribers subscribers = new Subscribers(target.address(), authorization);
         Observer observer = new Observer(target.uri(), authorization)) {
@@ -107,8 +157,164 @@ public final class Benchmark {
       run.submissions =
           session.broadcast(
               "submissions at " + scale.submissionRate() + "/s", links, scale.submissionRate());
+      return observer.lastId();
     }
-    return run;
+  }
+
+  /**
+   * The churn soak: subscribers held while others join and vanish, abruptly or not, and links are
+   * submitted. The server process is measured at rest before (after a warm-up of the same churn, so
+   * that what serving it needs at all is there) and after: once the last client vanished, one
+   * heartbeat for the server to find the vanished, and a moment to settle.
+   *
+   * @param lastId the last event the held subscribers are taken to have seen
+   */
+  private Results.Churn churn(Target target, long lastId) throws Exception {
+    long began = System.nanoTime();
+    Scale.Churn plan = scale.churn();
+    String authorization = target.authorization();
+    long pid = target.pid();
+    long heartbeat = target.heartbeat().toMillis();
+    Publisher publisher = new Publisher(target.uri(), origin.url(""), authorization);
+    // Of their own networks, 127.3 and 127.2: whatever other scenarios left does not count
+    // against the limit per address.
+    try (Subscribers held = new Subscribers(target.address(), authorization, "127.3.");
+        Observer observer = new Observer(target.uri(), authorization)) {
+      System.out.println(target.name() + ": churn, holding " + plan.held() + " subscribers");
+      held.growTo(plan.held(), lastId);
+      // The JVM starts its attach listener at the first jcmd: a thread, before the measurement.
+      ProcessStats.threadsByName(pid);
+      // The held subscribers and the observer.
+      int expected = plan.held() + 1;
+      System.out.println(target.name() + ": churn, warming up for " + plan.warmUpSeconds() + " s");
+      churnFor(target, authorization, publisher, plan.warmUpSeconds());
+      // Not a heartbeat later, as after the churn: the vanished that Linkstream still counts hold
+      // no open file by then, and within 30 s its fetchers' idle threads are all still there.
+      Thread.sleep(CHURN_SETTLE_MILLIS);
+
+      int subscribersBefore = publisher.subscribers();
+      ProcessStats before = ProcessStats.of(pid);
+      Map<String, Integer> threadsBefore = ProcessStats.threadsByName(pid);
+      Map<String, Integer> connectionsBefore = ProcessStats.connections(target.uri().getPort());
+      long firstId = observer.lastId() + 1;
+      Tally tallyBefore = held.tally(firstId - 1);
+      System.out.println(
+          target.name()
+              + ": churn for "
+              + plan.seconds()
+              + " s; before: "
+              + subscribersBefore
+              + " subscribers, "
+              + before
+              + ", "
+              + connectionsBefore);
+      Churned churned = churnFor(target, authorization, publisher, plan.seconds());
+      long stop = System.nanoTime();
+      int atStop = publisher.subscribers();
+      int fdsAtStop = ProcessStats.fileDescriptors(pid);
+      long released = -1;
+      long end = stop + TimeUnit.MILLISECONDS.toNanos(heartbeat + CHURN_SETTLE_MILLIS);
+      while (System.nanoTime() < end) {
+        if (released < 0 && publisher.subscribers() == expected) {
+          released = (System.nanoTime() - stop) / 1_000_000;
+        }
+        Thread.sleep(POLL_MILLIS);
+      }
+      int subscribersAfter = publisher.subscribers();
+      ProcessStats after = ProcessStats.of(pid);
+      Map<String, Integer> threadsAfter = ProcessStats.threadsByName(pid);
+      Map<String, Integer> connectionsAfter = ProcessStats.connections(target.uri().getPort());
+      System.out.println(
+          target.name()
+              + ": churn over; at stop "
+              + atStop
+              + " subscribers, "
+              + fdsAtStop
+              + " FDs; after: "
+              + subscribersAfter
+              + " subscribers, "
+              + after
+              + ", "
+              + connectionsAfter);
+      if (released < 0) {
+        // What the server is doing with the streams it still counts, for whoever looks into it;
+        // and, for the report, how long it does take to let the vanished go.
+        Files.writeString(
+            dir.resolve("churn-threads-" + pid + ".txt"), ProcessStats.threadDump(pid));
+        long late =
+            stop + TimeUnit.MILLISECONDS.toNanos(LATE_HEARTBEATS * heartbeat + CHURN_SETTLE_MILLIS);
+        while (released < 0 && System.nanoTime() < late) {
+          if (publisher.subscribers() == expected) {
+            released = (System.nanoTime() - stop) / 1_000_000;
+          }
+          Thread.sleep(POLL_MILLIS);
+        }
+        System.out.println(target.name() + ": churn, released after " + released + " ms");
+      }
+
+      List<Submission> submitted = churned.links().stream().filter(Submission::accepted).toList();
+      long last = firstId - 1 + 2L * submitted.size();
+      long deadline = System.nanoTime() + SETTLE_NANOS;
+      while ((observer.lastId() < last || !held.allReceived(last))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      Tally tallyAfter = held.tally(last);
+      Churners c = churned.churners();
+      return new Results.Churn(
+          plan.held(),
+          plan.perSecond(),
+          plan.seconds(),
+          heartbeat,
+          CHURN_SETTLE_MILLIS,
+          subscribersBefore,
+          atStop,
+          subscribersAfter,
+          released,
+          fdsAtStop,
+          before,
+          after,
+          threadsBefore,
+          threadsAfter,
+          connectionsBefore,
+          connectionsAfter,
+          c.opened(),
+          c.streams.get(),
+          c.abrupt.get(),
+          c.normal.get(),
+          c.refused.get(),
+          c.failed.get(),
+          c.closedByServer.get(),
+          churned.links().size(),
+          churned.links().size() - submitted.size(),
+          tallyAfter.gaps() - tallyBefore.gaps() + tallyAfter.behind(),
+          tallyAfter.duplicates() - tallyBefore.duplicates(),
+          tallyAfter.closed() - tallyBefore.closed(),
+          (System.nanoTime() - began) / 1_000_000);
+    }
+  }
+
+  /** What one stretch of churn did: its clients, gone by now, and the links it submitted. */
+  private record Churned(Churners churners, List<Submission> links) {}
+
+  /** Churns for {@code seconds} while links are submitted, and waits for the last client to go. */
+  private Churned churnFor(Target target, String authorization, Publisher publisher, int seconds)
+      throws Exception {
+    Scale.Churn plan = scale.churn();
+    try (Churners churners = new Churners(target.address(), authorization)) {
+      CompletableFuture<List<Submission>> links =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return publisher.submit((int) (plan.linkRate() * seconds), plan.linkRate());
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      churners.churn(plan.perSecond(), Duration.ofSeconds(seconds));
+      churners.awaitGone();
+      return new Churned(churners, links.get());
+    }
   }
 
   /** One target's subscribers, observer and publisher, and what measuring them takes. */

@@ -1,5 +1,8 @@
 package dev.linkstream.bench;
 
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +23,16 @@ final class Publisher {
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI links;
+  private final URI subscribers;
   private final String origin;
-  private final AtomicLong counter = new AtomicLong();
+  // Shared by every publisher: a URL submitted again is not a new link, and makes no events.
+  private static final AtomicLong COUNTER = new AtomicLong();
 
   private final String authorization;
 
   Publisher(URI server, String origin, String authorization) {
     this.links = server.resolve("/api/links");
+    this.subscribers = server.resolve("/api/links/stream/subscribers");
     this.origin = origin;
     this.authorization = authorization;
   }
@@ -61,7 +67,7 @@ final class Publisher {
   }
 
   private CompletableFuture<Submission> submit(long planned) {
-    String url = origin + "/page/" + counter.incrementAndGet();
+    String url = origin + "/page/" + COUNTER.incrementAndGet();
     HttpRequest request =
         signedIn(HttpRequest.newBuilder(links), authorization)
             .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
@@ -76,6 +82,23 @@ final class Publisher {
               long micros = accepted ? (System.nanoTime() - planned) / 1_000 : -1;
               return new Submission(url, planned, micros);
             });
+  }
+
+  /**
+   * How many streams the server counts as open, from {@code GET /api/links/stream/subscribers}: on
+   * this client's connections, so that asking often opens no more of them.
+   */
+  int subscribers() throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        client.send(
+            signedIn(HttpRequest.newBuilder(subscribers), authorization)
+                .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException("subscribers: " + answer.statusCode() + " " + answer.body());
+    }
+    return Json.createReader(new StringReader(answer.body())).readObject().getInt("subscribers");
   }
 
   /** The request, signed in, or as it is for a server that asks for no sign-in. */

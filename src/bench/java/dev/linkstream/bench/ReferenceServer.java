@@ -36,10 +36,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The yardstick: an SSE broadcaster on plain Netty that answers the same two requests as Linkstream
- * ({@code GET /api/links/stream}, resuming by {@code Last-Event-ID}, and {@code POST /api/links})
- * with the same events (a link pending, then fetched), and nothing else: no database, no fetch. A
- * client whose unsent events pass 1 MiB is dropped, as Linkstream bounds its buffers.
+ * The yardstick: an SSE broadcaster on plain Netty that answers the benchmark's requests as
+ * Linkstream does ({@code GET /api/links/stream}, resuming by {@code Last-Event-ID}; {@code POST
+ * /api/links}; and {@code GET /api/links/stream/subscribers}, how many streams are open) with the
+ * same events (a link pending, then fetched), and nothing else: no database, no fetch. A client
+ * whose unsent events pass 1 MiB is dropped, as Linkstream bounds its buffers.
  */
 public final class ReferenceServer {
 
@@ -80,7 +81,13 @@ public final class ReferenceServer {
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
-      if (request.method() == HttpMethod.GET && request.uri().startsWith("/api/links/stream")) {
+      if (request.method() == HttpMethod.GET
+          && request.uri().equals("/api/links/stream/subscribers")) {
+        // What the benchmark's churn soak asks Linkstream too: the channel group forgets a
+        // channel as soon as it closes.
+        respond(context, HttpResponseStatus.OK, "{\"subscribers\":" + subscribers.size() + "}");
+      } else if (request.method() == HttpMethod.GET
+          && request.uri().startsWith("/api/links/stream")) {
         subscribe(context.channel(), request.headers().get("Last-Event-ID"));
       } else if (request.method() == HttpMethod.POST && request.uri().equals("/api/links")) {
         Matcher url = URL.matcher(request.content().toString(StandardCharsets.UTF_8));

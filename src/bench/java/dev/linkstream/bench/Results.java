@@ -5,6 +5,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** Every figure of a run, as a Markdown report and as JSON. */
 final class Results {
@@ -43,6 +45,83 @@ final class Results {
     }
   }
 
+  /**
+   * The churn soak: what the server process held before it (at rest, after a warm-up, with the held
+   * subscribers connected) and after it (once the last churning client vanished, plus one heartbeat
+   * and the settle time), and what the held subscribers received meanwhile.
+   *
+   * @param held subscribers held for the whole soak, besides the observer
+   * @param subscribersBefore streams the server counted before, the observer among them
+   * @param subscribersAtStop streams it counted when the last churning client had vanished
+   * @param subscribersAfter streams it counted one heartbeat and the settle time after the stop
+   * @param releasedMillis from the stop until it counted only the held subscribers and the
+   *     observer, possibly later than {@code subscribersAfter} was counted (a few heartbeats are
+   *     waited for, to say when); -1 if it never did
+   * @param connectionsBefore TCP connections to the server's port by state and client network
+   * @param opened clients that joined and vanished; {@code reset} of them vanished abruptly, {@code
+   *     normal} with a FIN, {@code refused} got an answer other than 200, {@code failed} could not
+   *     connect, {@code closedByServer} were let go by the server before they vanished
+   * @param tookMillis how long the whole scenario took, warm-up and waits included
+   */
+  record Churn(
+      int held,
+      int perSecond,
+      int seconds,
+      long heartbeatMillis,
+      long settleMillis,
+      int subscribersBefore,
+      int subscribersAtStop,
+      int subscribersAfter,
+      long releasedMillis,
+      int fileDescriptorsAtStop,
+      ProcessStats before,
+      ProcessStats after,
+      Map<String, Integer> threadsBefore,
+      Map<String, Integer> threadsAfter,
+      Map<String, Integer> connectionsBefore,
+      Map<String, Integer> connectionsAfter,
+      long opened,
+      long streams,
+      long reset,
+      long normal,
+      long refused,
+      long failed,
+      long closedByServer,
+      int links,
+      int unanswered,
+      long missing,
+      long duplicates,
+      long dropped,
+      long tookMillis) {
+
+    static double growthPercent(long before, long after) {
+      return before <= 0 ? 0 : (after - before) * 100.0 / before;
+    }
+
+    /** Thread names (digits as #) whose count changed, with before and after. */
+    List<String> threadChanges() {
+      return changes(threadsBefore, threadsAfter);
+    }
+
+    List<String> connectionChanges() {
+      return changes(connectionsBefore, connectionsAfter);
+    }
+
+    private static List<String> changes(Map<String, Integer> before, Map<String, Integer> after) {
+      List<String> changes = new ArrayList<>();
+      TreeSet<String> names = new TreeSet<>(before.keySet());
+      names.addAll(after.keySet());
+      for (String name : names) {
+        int was = before.getOrDefault(name, 0);
+        int is = after.getOrDefault(name, 0);
+        if (was != is) {
+          changes.add(name + " " + was + " → " + is);
+        }
+      }
+      return changes;
+    }
+  }
+
   /** All scenarios on one target. */
   static final class Run {
     final String target;
@@ -53,15 +132,21 @@ final class Results {
     Broadcast submissions;
     Broadcast stalled;
     Broadcast reconnect;
+    Churn churn;
 
     Run(String target) {
       this.target = target;
     }
 
+    /** Every broadcast scenario run: none when only the churn was. */
     List<Broadcast> broadcasts() {
       List<Broadcast> all = new ArrayList<>(latency);
       all.addAll(throughput);
-      all.addAll(List.of(submissions, stalled, reconnect));
+      for (Broadcast b : new Broadcast[] {submissions, stalled, reconnect}) {
+        if (b != null) {
+          all.add(b);
+        }
+      }
       return all;
     }
 
@@ -105,10 +190,15 @@ final class Results {
     StringBuilder md = new StringBuilder();
     md.append("## Benchmark (").append(scale.name()).append(" scale)\n\n");
     md.append(machine()).append("\n\n");
-    if (runs.size() == 2) {
-      comparison(md, runs.get(0), runs.get(1));
+    List<Run> full = runs.stream().filter(run -> run.idle != null).toList();
+    Run reference =
+        full.stream().filter(run -> run.target.startsWith("Reference")).findFirst().orElse(null);
+    for (Run app : full) {
+      if (reference != null && app != reference) {
+        comparison(md, app, reference);
+      }
     }
-    for (Run run : runs) {
+    for (Run run : full) {
       md.append("### ").append(run.target).append("\n\n");
       md.append(
           "| Subscribers | Connect ms | RSS MiB | Heap MiB (live) | RSS / subscriber | Heap / subscriber | Threads | FDs |\n");
@@ -158,7 +248,83 @@ final class Results {
       }
       md.append('\n');
     }
+    churn(md);
     return md.toString();
+  }
+
+  private void churn(StringBuilder md) {
+    List<Run> churned = runs.stream().filter(run -> run.churn != null).toList();
+    if (churned.isEmpty()) {
+      return;
+    }
+    Scale.Churn churn = scale.churn();
+    Churn first = churned.get(0).churn;
+    md.append("### Churn\n\n")
+        .append(
+            String.format(
+                "%d subscribers held (and the observer) while %d clients a second join and vanish"
+                    + " for %d s, 3 in 4 with a reset and 1 in 4 with a FIN, each after up to %d ms,"
+                    + " and %s links a second are submitted. Measured %d ms after %d s of the"
+                    + " same churn to warm up, and one heartbeat and %d ms after the last client"
+                    + " vanished. Released: when the server counted only the held subscribers and"
+                    + " the observer again.%n%n",
+                churn.held(),
+                churn.perSecond(),
+                churn.seconds(),
+                Churners.MAX_LIFETIME_MILLIS,
+                churn.linkRate(),
+                first.settleMillis(),
+                churn.warmUpSeconds(),
+                first.settleMillis()));
+    md.append(
+        "| Target | Joined (reset / FIN) | Refused | Closed by server | Links (unanswered) | Missing | Duplicates | Subscribers before / at stop / after | Released ms (heartbeat ms) | Threads before → after | FDs before → after | Live heap MiB before → after | RSS MiB before → after | Took s |\n");
+    md.append(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Run run : churned) {
+      Churn c = run.churn;
+      md.append(
+          String.format(
+              "| %s | %d (%d / %d) | %d | %d | %d (%d) | %d | %d | %d / %d / %d | %s (%d) | %s | %s | %s | %s | %d |%n",
+              run.target,
+              c.opened(),
+              c.reset(),
+              c.normal(),
+              c.refused() + c.failed(),
+              c.closedByServer(),
+              c.links(),
+              c.unanswered(),
+              c.missing(),
+              c.duplicates(),
+              c.subscribersBefore(),
+              c.subscribersAtStop(),
+              c.subscribersAfter(),
+              c.releasedMillis() < 0 ? "never" : String.valueOf(c.releasedMillis()),
+              c.heartbeatMillis(),
+              change(c.before().threads(), c.after().threads()),
+              change(c.before().fileDescriptors(), c.after().fileDescriptors()),
+              change(c.before().heapUsedKiB() / 1024, c.after().heapUsedKiB() / 1024),
+              change(c.before().rssKiB() / 1024, c.after().rssKiB() / 1024),
+              c.tookMillis() / 1000));
+    }
+    md.append('\n');
+    for (Run run : churned) {
+      List<String> changes = run.churn.threadChanges();
+      md.append("Threads by name on ")
+          .append(run.target)
+          .append(", where before and after differ: ")
+          .append(changes.isEmpty() ? "none" : String.join("; ", changes))
+          .append(".\n\n");
+      List<String> connections = run.churn.connectionChanges();
+      md.append("TCP connections to ")
+          .append(run.target)
+          .append(" by state and client network, where before and after differ: ")
+          .append(connections.isEmpty() ? "none" : String.join("; ", connections))
+          .append(".\n\n");
+    }
+  }
+
+  private static String change(long before, long after) {
+    return String.format("%d → %d (%+.1f%%)", before, after, Churn.growthPercent(before, after));
   }
 
   private static void comparison(StringBuilder md, Run app, Run reference) {
@@ -251,13 +417,18 @@ final class Results {
                 .add("clientCpuPercent", b.clientCpuPercent())
                 .add("sustained", b.sustained()));
       }
-      targets.add(
+      JsonObjectBuilder target =
           Json.createObjectBuilder()
               .add("target", run.target)
-              .add("idleRssKiB", run.idle.rssKiB())
-              .add("idleThreads", run.idle.threads())
               .add("ramp", ramp)
-              .add("scenarios", broadcasts));
+              .add("scenarios", broadcasts);
+      if (run.idle != null) {
+        target.add("idleRssKiB", run.idle.rssKiB()).add("idleThreads", run.idle.threads());
+      }
+      if (run.churn != null) {
+        target.add("churn", churn(run.churn));
+      }
+      targets.add(target);
     }
     return Json.createObjectBuilder()
         .add("scale", scale.name())
@@ -265,6 +436,55 @@ final class Results {
         .add("targets", targets)
         .build()
         .toString();
+  }
+
+  private static JsonObjectBuilder churn(Churn c) {
+    JsonObjectBuilder threadsBefore = map(c.threadsBefore());
+    JsonObjectBuilder threadsAfter = map(c.threadsAfter());
+    return Json.createObjectBuilder()
+        .add("held", c.held())
+        .add("perSecond", c.perSecond())
+        .add("seconds", c.seconds())
+        .add("heartbeatMillis", c.heartbeatMillis())
+        .add("settleMillis", c.settleMillis())
+        .add("subscribersBefore", c.subscribersBefore())
+        .add("subscribersAtStop", c.subscribersAtStop())
+        .add("subscribersAfter", c.subscribersAfter())
+        .add("releasedMillis", c.releasedMillis())
+        .add("fileDescriptorsAtStop", c.fileDescriptorsAtStop())
+        .add("before", stats(c.before()))
+        .add("after", stats(c.after()))
+        .add("threadsByNameBefore", threadsBefore)
+        .add("threadsByNameAfter", threadsAfter)
+        .add("connectionsBefore", map(c.connectionsBefore()))
+        .add("connectionsAfter", map(c.connectionsAfter()))
+        .add("opened", c.opened())
+        .add("streams", c.streams())
+        .add("reset", c.reset())
+        .add("normal", c.normal())
+        .add("refused", c.refused())
+        .add("failed", c.failed())
+        .add("closedByServer", c.closedByServer())
+        .add("links", c.links())
+        .add("unanswered", c.unanswered())
+        .add("missing", c.missing())
+        .add("duplicates", c.duplicates())
+        .add("dropped", c.dropped())
+        .add("tookMillis", c.tookMillis());
+  }
+
+  private static JsonObjectBuilder map(Map<String, Integer> counts) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    counts.forEach(json::add);
+    return json;
+  }
+
+  private static JsonObjectBuilder stats(ProcessStats s) {
+    return Json.createObjectBuilder()
+        .add("threads", s.threads())
+        .add("fileDescriptors", s.fileDescriptors())
+        .add("heapUsedKiB", s.heapUsedKiB())
+        .add("rssKiB", s.rssKiB());
   }
 
   private static JsonObjectBuilder percentiles(Percentiles p) {

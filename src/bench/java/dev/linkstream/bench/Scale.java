@@ -17,6 +17,7 @@ import java.util.List;
  * @param submissionRate the open-loop rate of the last scenario, at the last count
  * @param submissionSeconds how long it submits
  * @param originDelayMillis how long the loopback origin takes to answer a fetch
+ * @param churn the churn soak
  */
 record Scale(
     String name,
@@ -29,10 +30,43 @@ record Scale(
     int stepSeconds,
     double submissionRate,
     int submissionSeconds,
-    int originDelayMillis) {
+    int originDelayMillis,
+    Churn churn) {
+
+  /**
+   * The churn soak: subscribers held while others join and vanish.
+   *
+   * @param held subscribers connected for the whole soak, checked for every event
+   * @param perSecond clients that join each second and vanish soon after
+   * @param warmUpSeconds churn before the first measurement, so that what the server grows to serve
+   *     it at all (pools, caches, compiled code) is there before it is measured
+   * @param seconds how long the measured churn lasts
+   * @param linkRate links submitted per second meanwhile
+   * @param onReference whether the reference is churned too: a check of the harness, which the
+   *     smoke run leaves out to stay short
+   */
+  record Churn(
+      int held,
+      int perSecond,
+      int warmUpSeconds,
+      int seconds,
+      double linkRate,
+      boolean onReference) {}
 
   static final Scale SMOKE =
-      new Scale("smoke", List.of(100, 300), 20, 10, 10, 5, List.of(2.0, 8.0), 2, 20, 3, 20);
+      new Scale(
+          "smoke",
+          List.of(100, 300),
+          20,
+          10,
+          10,
+          5,
+          List.of(2.0, 8.0),
+          2,
+          20,
+          3,
+          20,
+          new Churn(50, 10, 5, 20, 2, false));
   static final Scale FULL =
       new Scale(
           "full",
@@ -45,12 +79,28 @@ record Scale(
           5,
           100,
           10,
-          20);
+          20,
+          new Churn(100, 20, 60, 30 * 60, 2, true));
 
-  /** The named scale, with the origin's delay from {@code -Dbench.origin-delay-ms} if given. */
+  /**
+   * The named scale, with the origin's delay from {@code -Dbench.origin-delay-ms} and the churn's
+   * length from {@code -Dbench.churn-minutes} if given.
+   */
   static Scale named(String name) {
     Scale scale = name.equals("full") ? FULL : SMOKE;
     int delay = Integer.getInteger("bench.origin-delay-ms", scale.originDelayMillis());
+    Churn churn = scale.churn;
+    Integer minutes = Integer.getInteger("bench.churn-minutes");
+    if (minutes != null) {
+      churn =
+          new Churn(
+              churn.held,
+              churn.perSecond,
+              churn.warmUpSeconds,
+              minutes * 60,
+              churn.linkRate,
+              churn.onReference);
+    }
     return new Scale(
         scale.name,
         scale.subscribers,
@@ -62,7 +112,8 @@ record Scale(
         scale.stepSeconds,
         scale.submissionRate,
         scale.submissionSeconds,
-        delay);
+        delay,
+        churn);
   }
 
   int first() {

@@ -30,9 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Many SSE subscribers on one event-loop thread, each from a loopback source address shared by at
- * most {@value #PER_ADDRESS}, checking every event id it receives: ids must follow one another
- * without a gap or a repeat. Receipt times are kept per event id, across all subscribers.
+ * Many SSE subscribers on one event-loop thread, each from a loopback source address (127.1.x.y
+ * unless told otherwise) shared by at most {@value #PER_ADDRESS}, checking every event id it
+ * receives: ids must follow one another without a gap or a repeat. Receipt times are kept per event
+ * id, across all subscribers.
  */
 final class Subscribers implements AutoCloseable {
 
@@ -55,10 +56,20 @@ final class Subscribers implements AutoCloseable {
   final int[] receipts = new int[MAX_EVENT_ID];
 
   private final String authorization;
+  private final String network;
 
   Subscribers(InetSocketAddress server, String authorization) {
+    this(server, authorization, "127.1.");
+  }
+
+  /**
+   * Subscribers from source addresses {@code network}x.y: another network than other subscribers',
+   * so that the server's limit per address never counts theirs, gone or not.
+   */
+  Subscribers(InetSocketAddress server, String authorization, String network) {
     this.server = server;
     this.authorization = authorization;
+    this.network = network;
   }
 
   int size() {
@@ -178,7 +189,7 @@ final class Subscribers implements AutoCloseable {
 
     Subscriber(int index, CountDownLatch answered) {
       int address = index / PER_ADDRESS;
-      this.local = new InetSocketAddress("127.1." + (address / 250) + "." + (address % 250 + 1), 0);
+      this.local = new InetSocketAddress(network + (address / 250) + "." + (address % 250 + 1), 0);
       this.answered = answered;
     }
 

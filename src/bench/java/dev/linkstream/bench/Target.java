@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A server under measurement, in a process of its own. */
 interface Target extends AutoCloseable {
@@ -36,21 +39,66 @@ interface Target extends AutoCloseable {
     return new InetSocketAddress("127.0.0.1", uri().getPort());
   }
 
-  /** Linkstream's WAR on Payara Micro, with room for the subscribers the benchmark opens. */
-  record Linkstream(ServerProcess server) implements Target {
+  /**
+   * How long the server may take to notice a client that vanished without a word: the period of its
+   * heartbeat, the write that finds such a connection gone when nothing else is sent.
+   */
+  default Duration heartbeat() {
+    return Duration.ZERO;
+  }
 
-    static Linkstream start(Path dir, int maxSubscribers) throws Exception {
+  /**
+   * Linkstream's WAR on Payara Micro or Open Liberty, with room for the subscribers the benchmark
+   * opens and every other setting as shipped.
+   */
+  record Linkstream(ServerProcess.Runtime runtime, ServerProcess server) implements Target {
+
+    private static final Path SHIPPED_SETTINGS =
+        Path.of("src/main/resources/META-INF/microprofile-config.properties");
+
+    static Linkstream start(ServerProcess.Runtime runtime, Path dir, int maxSubscribers)
+        throws Exception {
       return new Linkstream(
+          runtime,
           ServerProcess.start(
-              ServerProcess.Runtime.PAYARA_MICRO,
+              runtime,
               dir.resolve("data"),
-              dir.resolve("payara"),
+              dir.resolve("server"),
               List.of("-Dlinkstream.stream.max-subscribers=" + maxSubscribers)));
     }
 
     @Override
     public String name() {
-      return "Linkstream on Payara Micro";
+      return switch (runtime) {
+        case PAYARA_MICRO -> "Linkstream on Payara Micro";
+        case OPEN_LIBERTY -> "Linkstream on Open Liberty";
+      };
+    }
+
+    /** As shipped: the harness leaves {@code linkstream.stream.heartbeat} at its default. */
+    @Override
+    public Duration heartbeat() {
+      Properties shipped = new Properties();
+      try (var in = Files.newBufferedReader(SHIPPED_SETTINGS)) {
+        shipped.load(in);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return duration(shipped.getProperty("linkstream.stream.heartbeat"));
+    }
+
+    private static Duration duration(String value) {
+      Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.strip());
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a duration: " + value);
+      }
+      long amount = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
     }
 
     @Override
@@ -63,9 +111,23 @@ interface Target extends AutoCloseable {
       return URI.create(server.url.toString());
     }
 
+    /** The server's JVM: on Open Liberty, what its start script became or started. */
     @Override
     public long pid() {
-      return server.pid();
+      ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
+      if (isJava(process)) {
+        return process.pid();
+      }
+      return process
+          .descendants()
+          .filter(Linkstream::isJava)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no JVM under " + process.pid()))
+          .pid();
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+      return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
     }
 
     @Override
