@@ -40,13 +40,18 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +75,9 @@ public class LinkStream {
 
   /** How often open streams are checked for a session signed out or a token revoked. */
   static final Duration SIGN_IN_CHECK = Duration.ofMillis(500);
+
+  /** How long a JVM asked to exit keeps the streams open for the server to close its port. */
+  static final Duration PORT_CLOSE = Duration.ofSeconds(5);
 
   @Inject LinkStore store;
   @Inject StreamMetrics metrics;
@@ -117,6 +125,9 @@ public class LinkStream {
   private volatile long lastSent;
   private volatile long lastBeat;
   private Thread endStreamsOnExit;
+  // Where streams came in: the ports whose closing a stop waits for.
+  private final Set<InetSocketAddress> ports = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   @PostConstruct
   void open() {
@@ -138,7 +149,7 @@ public class LinkStream {
     long check = SIGN_IN_CHECK.toMillis();
     signInChecks =
         scheduler.scheduleWithFixedDelay(this::endSignedOut, check, check, TimeUnit.MILLISECONDS);
-    endStreamsOnExit = threads.newThread(this::close);
+    endStreamsOnExit = threads.newThread(this::closeOncePortsRefuse);
     Runtime.getRuntime().addShutdownHook(endStreamsOnExit);
   }
 
@@ -156,12 +167,48 @@ public class LinkStream {
   }
 
   /**
+   * When the JVM is asked to exit (SIGTERM, as service managers stop a server), ends the streams
+   * once the ports they came in on refuse connections. A client whose stream ends reconnects after
+   * {@code retry}, and must then find the port closed (it tries again) or a server that streams,
+   * never one that answers 404 or 503 (it gives up): until then the streams stay open, and new ones
+   * are served. Open Liberty closes its port first and then waits up to 30 s for open connections
+   * before it stops the application, so this ends that wait; Payara Micro stops the application
+   * first, which ends them itself ({@link #stop()}).
+   */
+  private void closeOncePortsRefuse() {
+    long deadline = System.nanoTime() + PORT_CLOSE.toNanos();
+    try {
+      boolean stopped = false;
+      while (!stopped
+          && System.nanoTime() < deadline
+          && ports.stream().anyMatch(LinkStream::accepts)) {
+        stopped = closed.await(50, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      // the application is being stopped: its streams end now
+      Thread.currentThread().interrupt();
+    }
+    close();
+  }
+
+  private static boolean accepts(InetSocketAddress port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(port, 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * Ends every stream: each client sees its stream end and reconnects, resuming from the last id it
-   * saw. Done when the application stops, and already when the JVM is asked to exit (SIGTERM, as
-   * service managers stop a server): Open Liberty's stop first waits up to 30 s for open
-   * connections to end, and only then stops the application.
+   * saw.
    */
   synchronized void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
+    closed.countDown();
     heartbeats.cancel(false);
     signInChecks.cancel(false);
     if (broadcaster != null) {
@@ -187,6 +234,13 @@ public class LinkStream {
       @HeaderParam("Last-Event-ID") String lastEventIdHeader,
       @QueryParam("lastEventId") String lastEventId) {
     Long seen = seen(lastEventIdHeader, lastEventId);
+    if (closed.getCount() == 0) {
+      // The application is stopping: a stream that ends at once sends the client back after
+      // retry, where a 503 would be final for it.
+      sink.send(subscribed(requestSse)).whenComplete((sent, failed) -> sink.close());
+      return;
+    }
+    ports.add(new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()));
     startBroadcasting(requestSse);
     List<OutboundSseEvent> greeting = new ArrayList<>();
     HistoryRange history = store.historyRange();
@@ -214,13 +268,7 @@ public class LinkStream {
             "Stream opened to "
                 + address
                 + (seen == null ? ", from now on" : ", after event " + seen));
-    // Empty data, which no client dispatches: Jersey writes retry: only for an event with data.
-    sink.send(
-        sse.newEventBuilder()
-            .comment("subscribed")
-            .reconnectDelay(retry.toMillis())
-            .data("")
-            .build());
+    sink.send(subscribed(sse));
     register(subscription);
     startWhenCommitted(subscription, greeting, response, System.nanoTime());
   }
@@ -243,6 +291,16 @@ public class LinkStream {
           5,
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Empty data, which no client dispatches: Jersey writes retry: only for an event with data. */
+  private OutboundSseEvent subscribed(Sse events) {
+    return events
+        .newEventBuilder()
+        .comment("subscribed")
+        .reconnectDelay(retry.toMillis())
+        .data("")
+        .build();
   }
 
   private synchronized void startBroadcasting(Sse requestSse) {
