@@ -17,9 +17,9 @@ import org.openqa.selenium.logging.LogType;
 /**
  * Debian's Chromium, driven through its own chromedriver: nothing is downloaded, and Selenium
  * Manager is never asked for a browser. Every browser it starts has a fresh profile and can reach
- * loopback only.
+ * loopback only. Public for the tests elsewhere that need a real browser's own behaviour.
  */
-final class Chromium {
+public final class Chromium {
 
   static final Path BROWSER = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
   static final Path DRIVER =
@@ -31,7 +31,7 @@ final class Chromium {
    * Skips the calling test, saying why, where Chromium is not installed; on CI, where {@code
    * .ci/run} installs it, its absence fails the test instead.
    */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     if (!installed && System.getenv("CI") != null) {
       fail("CI must run the browser tests, but " + BROWSER + " or " + DRIVER + " is missing");
@@ -60,7 +60,7 @@ final class Chromium {
         .toList();
   }
 
-  static ChromeDriver start(Path profile, int width, int height) throws Exception {
+  public static ChromeDriver start(Path profile, int width, int height) throws Exception {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments(

@@ -253,7 +253,9 @@ public class Database {
 
   /**
    * A file database in the data directory. WRITE_DELAY=0 writes every commit to the file before the
-   * commit returns, so a 202 survives the process being killed right after.
+   * commit returns, so a 202 survives the process being killed right after. DB_CLOSE_ON_EXIT=FALSE
+   * leaves closing it to the pool when the application stops: H2's own shutdown hook would close it
+   * as soon as the JVM is asked to exit, while the server still answers requests.
    */
   private String embeddedUrl() {
     try {
@@ -263,6 +265,6 @@ public class Database {
     }
     return "jdbc:h2:file:"
         + Path.of(dataDir).toAbsolutePath().resolve("linkstream")
-        + ";WRITE_DELAY=0";
+        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 }

@@ -41,13 +41,18 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +85,9 @@ public class LinkStream {
 
   /** How often open streams are checked for a session signed out or a token revoked. */
   static final Duration SIGN_IN_CHECK = Duration.ofMillis(500);
+
+  /** How long a JVM asked to exit keeps the streams open for the server to close its port. */
+  static final Duration PORT_CLOSE = Duration.ofSeconds(5);
 
   @Inject LinkStore store;
   @Inject StreamMetrics metrics;
@@ -119,7 +127,6 @@ public class LinkStream {
   private volatile Sse sse;
   private SseBroadcaster broadcaster;
   private FanOut fanOut;
-  private boolean closed;
   private Subscribers subscribers;
   private Writers writers;
   private Subscription.Settings settings;
@@ -130,6 +137,9 @@ public class LinkStream {
   private volatile long lastSent;
   private volatile long lastBeat;
   private Thread endStreamsOnExit;
+  // Where streams came in: the ports whose closing a stop waits for.
+  private final Set<InetSocketAddress> ports = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   @PostConstruct
   void open() {
@@ -158,7 +168,7 @@ public class LinkStream {
     rescues =
         scheduler.scheduleWithFixedDelay(
             this::rescueWriters, rescue, rescue, TimeUnit.MILLISECONDS);
-    endStreamsOnExit = threads.newThread(this::close);
+    endStreamsOnExit = threads.newThread(this::closeOncePortsRefuse);
     Runtime.getRuntime().addShutdownHook(endStreamsOnExit);
   }
 
@@ -176,13 +186,48 @@ public class LinkStream {
   }
 
   /**
+   * When the JVM is asked to exit (SIGTERM, as service managers stop a server), ends the streams
+   * once the ports they came in on refuse connections. A client whose stream ends reconnects after
+   * {@code retry}, and must then find the port closed (it tries again) or a server that streams,
+   * never one that answers 404 or 503 (it gives up): until then the streams stay open, and new ones
+   * are served. Open Liberty closes its port first and then waits up to 30 s for open connections
+   * before it stops the application, so this ends that wait; Payara Micro stops the application
+   * first, which ends them itself ({@link #stop()}).
+   */
+  private void closeOncePortsRefuse() {
+    long deadline = System.nanoTime() + PORT_CLOSE.toNanos();
+    try {
+      boolean stopped = false;
+      while (!stopped
+          && System.nanoTime() < deadline
+          && ports.stream().anyMatch(LinkStream::accepts)) {
+        stopped = closed.await(50, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      // the application is being stopped: its streams end now
+      Thread.currentThread().interrupt();
+    }
+    close();
+  }
+
+  private static boolean accepts(InetSocketAddress port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(port, 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * Ends every stream: each client sees its stream end and reconnects, resuming from the last id it
-   * saw. Done when the application stops, and already when the JVM is asked to exit (SIGTERM, as
-   * service managers stop a server): Open Liberty's stop first waits up to 30 s for open
-   * connections to end, and only then stops the application.
+   * saw.
    */
   synchronized void close() {
-    closed = true;
+    if (closed.getCount() == 0) {
+      return;
+    }
+    closed.countDown();
     heartbeats.cancel(false);
     signInChecks.cancel(false);
     rescues.cancel(false);
@@ -209,6 +254,13 @@ public class LinkStream {
       @HeaderParam("Last-Event-ID") String lastEventIdHeader,
       @QueryParam("lastEventId") String lastEventId) {
     Long seen = seen(lastEventIdHeader, lastEventId);
+    if (closed.getCount() == 0) {
+      // The application is stopping: a stream that ends at once sends the client back after
+      // retry, where a 503 would be final for it.
+      sink.send(subscribed(requestSse)).whenComplete((sent, failed) -> sink.close());
+      return;
+    }
+    ports.add(new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()));
     startBroadcasting(requestSse);
     List<OutboundSseEvent> greeting = new ArrayList<>();
     HistoryRange history = store.historyRange();
@@ -236,13 +288,7 @@ public class LinkStream {
             "Stream opened to "
                 + address
                 + (seen == null ? ", from now on" : ", after event " + seen));
-    // Empty data, which no client dispatches: Jersey writes retry: only for an event with data.
-    sink.send(
-        sse.newEventBuilder()
-            .comment("subscribed")
-            .reconnectDelay(retry.toMillis())
-            .data("")
-            .build());
+    sink.send(subscribed(sse));
     startWhenCommitted(subscription, greeting, response, System.nanoTime());
   }
 
@@ -264,6 +310,16 @@ public class LinkStream {
           5,
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Empty data, which no client dispatches: Jersey writes retry: only for an event with data. */
+  private OutboundSseEvent subscribed(Sse events) {
+    return events
+        .newEventBuilder()
+        .comment("subscribed")
+        .reconnectDelay(retry.toMillis())
+        .data("")
+        .build();
   }
 
   private synchronized void startBroadcasting(Sse requestSse) {
@@ -344,7 +400,7 @@ public class LinkStream {
    * then reads it from the history, and the heals metric counts it.
    */
   private synchronized void broadcast(OutboundSseEvent event) {
-    if (closed) {
+    if (closed.getCount() == 0) {
       return;
     }
     try {
