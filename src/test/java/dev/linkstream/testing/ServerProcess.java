@@ -29,8 +29,6 @@ public final class ServerProcess implements AutoCloseable {
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
   private static final Path WAR = Path.of("target/linkstream.war").toAbsolutePath();
   private static final Path LIBERTY = Path.of("target/liberty/wlp").toAbsolutePath();
-  // The command files operators run Payara Micro with, too (docs/operating.md).
-  private static final Path PAYARA_COMMANDS = Path.of("src/main/payara").toAbsolutePath();
 
   /**
    * How much the application logs: as it ships, or with detail turned on as docs/operating.md says.
@@ -128,11 +126,7 @@ public final class ServerProcess implements AutoCloseable {
             "--nocluster",
             "--nohazelcast",
             "--rootdir",
-            workDir.resolve("payara").toString(),
-            "--prebootcommandfile",
-            PAYARA_COMMANDS.resolve("pre-boot-commands.txt").toString(),
-            "--postdeploycommandfile",
-            PAYARA_COMMANDS.resolve("post-deploy-commands.txt").toString()));
+            workDir.resolve("payara").toString()));
     if (logging == Logging.DETAILED) {
       Path commands = workDir.resolve("log-detail.txt");
       Files.writeString(commands, "set-log-levels dev.linkstream=FINE\n");
