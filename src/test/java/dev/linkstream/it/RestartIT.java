@@ -242,6 +242,8 @@ class RestartIT {
         }
         served = answer.equals("200");
         try {
+          // The sampling interval is what is under test here: every answer the URL gives while the
+          // server starts, not a condition to wait for.
           Thread.sleep(20);
         } catch (InterruptedException e) {
           return;
