@@ -480,7 +480,7 @@ public class LinkStream {
       callers.forEach(
           (subscription, caller) -> {
             if (!holds.computeIfAbsent(caller.ending(), key -> credentials.hold(caller))) {
-              subscription.close();
+              subscription.close(Ending.CLOSED);
             }
           });
     } catch (RuntimeException e) {

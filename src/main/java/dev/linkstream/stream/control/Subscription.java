@@ -94,7 +94,6 @@ public final class Subscription {
 
   /** Queues the event and returns at once; one it has queued already, it ignores. */
   public void offer(OutboundSseEvent event) {
-    boolean overflow = false;
     synchronized (this) {
       if (closed || !live || (event.getId() != null && idOf(event) <= queuedUpTo)) {
         return;
@@ -104,18 +103,13 @@ public final class Subscription {
         heal();
         return;
       }
-      if (buffer.size() >= settings.bufferSize()) {
-        overflow = markClosed(Ending.SLOW);
-      } else {
+      if (buffer.size() < settings.bufferSize()) {
         queue(event);
         startWriter();
+        return;
       }
     }
-    if (overflow) {
-      // Not here: closing the client's connection may wait for a write, and this is the
-      // broadcaster's thread.
-      settings.writers().execute(this::release);
-    }
+    close(Ending.SLOW);
   }
 
   private void startWriter() {
@@ -152,14 +146,27 @@ public final class Subscription {
     return closed;
   }
 
-  /** Ends the subscription for the server's own reasons. */
+  /**
+   * Ends the subscription for the server's own reasons, as when it stops, and closes the client's
+   * connection before it returns.
+   */
   public void close() {
-    close(Ending.CLOSED);
+    if (markClosed(Ending.CLOSED)) {
+      onClose.accept(this);
+      closeConnection();
+    }
   }
 
+  /**
+   * Ends the subscription without waiting: its place is given up at once, and a writer closes the
+   * client's connection. Closing it may wait for as long as a write the client is stuck in: on Open
+   * Liberty, RESTEasy's close takes the lock that its blocked write holds, for up to the server's
+   * own write timeout.
+   */
   public void close(Ending why) {
     if (markClosed(why)) {
-      release();
+      onClose.accept(this);
+      settings.writers().execute(this::closeConnection);
     }
   }
 
@@ -178,13 +185,12 @@ public final class Subscription {
     return true;
   }
 
-  private void release() {
+  private void closeConnection() {
     try {
       client.close();
     } catch (RuntimeException e) {
       // the connection is gone already, which is all that closing it wants
     }
-    onClose.accept(this);
   }
 
   private void write() {

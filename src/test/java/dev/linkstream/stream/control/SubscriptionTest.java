@@ -183,6 +183,21 @@ class SubscriptionTest {
   }
 
   @Test
+  void aDroppedClientsPlaceIsGivenUpBeforeItsConnectionIsClosed() {
+    Subscription subscription = subscribe(0);
+    List<Runnable> waiting = new ArrayList<>();
+    writers = waiting::add;
+
+    subscription.close(Subscription.Ending.SLOW);
+
+    assertEquals(1, closings.get(), "its place is free at once");
+    assertFalse(client.closed, "closing its connection, which may wait, is left to a writer");
+    waiting.forEach(Runnable::run);
+    assertTrue(client.closed);
+    assertEquals(1, closings.get());
+  }
+
+  @Test
   void theServerClosingItIsNoDrop() {
     Subscription subscription = subscribe(0);
 
