@@ -45,10 +45,12 @@ class WritersTest {
   void loopsHeldByStuckTasksAreStoodInForUpToTheMostAndEndWhenIdleAgain() throws Exception {
     Writers writers = new Writers(this::newThread, 2, 4, Duration.ofMillis(50));
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch bothHeld = new CountDownLatch(2);
     CountDownLatch holding = new CountDownLatch(3);
     for (int i = 0; i < 3; i++) {
       writers.execute(
           () -> {
+            bothHeld.countDown();
             holding.countDown();
             awaitQuietly(release);
           });
@@ -56,6 +58,8 @@ class WritersTest {
     CountDownLatch healthy = new CountDownLatch(1);
     writers.execute(healthy::countDown);
     long later = System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2;
+    // Only a loop that has taken its task can be seen as stuck.
+    assertTrue(bothHeld.await(10, TimeUnit.SECONDS), "the fixed loops never took a task");
 
     // Both loops stuck: two more, which take the third stuck task and the healthy one.
     writers.rescue(later);
