@@ -144,7 +144,6 @@ final class RawStream implements AutoCloseable {
     }
   }
 
-  /** Resets the connection: the server learns of it only when it next writes. */
   /** Reads on until that many heartbeats have come, each within the deadline. */
   void awaitHeartbeats(int count, Duration deadline) throws IOException {
     for (int seen = 0; seen < count; ) {
@@ -154,6 +153,7 @@ final class RawStream implements AutoCloseable {
     }
   }
 
+  /** Resets the connection: the server learns of it only when it next writes. */
   void vanish() throws IOException {
     socket.setSoLinger(true, 0);
     socket.close();

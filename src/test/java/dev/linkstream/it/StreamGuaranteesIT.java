@@ -8,6 +8,7 @@ import dev.linkstream.it.RawStream.Frame;
 import dev.linkstream.testing.Eventually;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -275,15 +276,38 @@ class StreamGuaranteesIT extends DeployedWar {
     }
   }
 
+  /**
+   * As in a reconnect storm: clients close their streams and reconnect at once, before the server
+   * has written to the closed ones and learnt that they are gone. Their own closed streams must not
+   * have them refused, which an {@code EventSource} would take as final.
+   */
+  @Test
+  void clientsReconnectingAtOnceAreNotRefusedForTheirOwnClosedStreams() throws Exception {
+    String address = nextAddress();
+    List<RawStream> streams = new ArrayList<>();
+    try {
+      openAsManyAsAllowed(address, streams);
+      for (RawStream stream : streams) {
+        stream.close();
+      }
+      streams.clear();
+      openAsManyAsAllowed(address, streams);
+      try (RawStream refused = RawStream.open(api.stream().getUri(), address, Map.of(), 0)) {
+        assertEquals(503, refused.status, "the streams open still count");
+      }
+    } finally {
+      for (RawStream stream : streams) {
+        stream.close();
+      }
+    }
+  }
+
   @Test
   void oneAddressMayOpenOnlySoManyStreams() throws Exception {
     String address = nextAddress();
     List<RawStream> streams = new ArrayList<>();
     try {
-      for (int n = 0; n < 20; n++) {
-        streams.add(RawStream.open(api.stream().getUri(), address, Map.of(), 0));
-        assertEquals(200, streams.get(n).status);
-      }
+      openAsManyAsAllowed(address, streams);
       try (RawStream refused = RawStream.open(api.stream().getUri(), address, Map.of(), 0)) {
         assertEquals(503, refused.status);
         assertNotNull(refused.headers.get("retry-after"));
@@ -361,6 +385,16 @@ class StreamGuaranteesIT extends DeployedWar {
       ids.add(Long.parseLong(stream.nextEvent(DEADLINE).id()));
     }
     return ids;
+  }
+
+  /** The 20 streams an address may have open in the tests, each one greeted. */
+  private void openAsManyAsAllowed(String address, List<RawStream> streams) throws IOException {
+    for (int n = 0; n < 20; n++) {
+      RawStream stream = RawStream.open(api.stream().getUri(), address, Map.of(), 0);
+      streams.add(stream);
+      assertEquals(200, stream.status, "stream " + n + " from " + address + " was refused");
+      stream.next(DEADLINE);
+    }
   }
 
   private static List<Long> range(long from, long to) {

@@ -122,6 +122,8 @@ public class LinkStream {
   int maxSubscribersPerAddress;
 
   private final AtomicInteger drainsWanted = new AtomicInteger();
+  // The addresses whose streams are being probed; "" for every stream.
+  private final Set<String> probing = ConcurrentHashMap.newKeySet();
   // From the first subscriber's request, not a @Context field: this bean also observes events, and
   // once, right after a restart with links pending, it was created with that field still null.
   private volatile Sse sse;
@@ -271,13 +273,7 @@ public class LinkStream {
       greeting.add(reset(from));
     }
     String address = request.getRemoteAddr();
-    try {
-      subscribers.reserve(address);
-    } catch (Subscribers.Full full) {
-      metrics.dropped("limit");
-      LOG.fine(() -> "Refused a stream to " + address + ": " + full.getMessage());
-      throw new ServiceUnavailableException(full.getMessage(), Math.max(1, retry.toSeconds()));
-    }
+    reserve(address);
     // Counted before the client can see the greeting, so that whoever it tells sees it counted.
     Subscription subscription = new Subscription(sink, address, from, settings, this::left);
     // Read here, on the request's thread: the server knows the caller on no other.
@@ -290,6 +286,69 @@ public class LinkStream {
                 + (seen == null ? ", from now on" : ", after event " + seen));
     sink.send(subscribed(sse));
     startWhenCommitted(subscription, greeting, response, System.nanoTime());
+  }
+
+  /**
+   * Holds a place for the client, or refuses it with a {@code 503}, which an {@code EventSource}
+   * takes as final. A client that reconnects at once may find its own earlier stream still holding
+   * a place, because a server learns that a client has closed its connection only by writing to it:
+   * so before refusing, it probes the address's streams (every stream, if the server is full) and
+   * waits for the places of those gone.
+   */
+  private void reserve(String address) {
+    try {
+      if (subscribers.full(address)) {
+        probeSoon(subscribers.full() ? null : address);
+      }
+      subscribers.reserve(address, probeInterval().multipliedBy(PROBES + 2L));
+    } catch (Subscribers.Full full) {
+      metrics.dropped("limit");
+      LOG.fine(() -> "Refused a stream to " + address + ": " + full.getMessage());
+      throw new ServiceUnavailableException(full.getMessage(), Math.max(1, retry.toSeconds()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("the server is stopping", retry.toSeconds());
+    }
+  }
+
+  /**
+   * As many writes as it takes to find a closed connection, a probe interval apart, to the streams
+   * from the address, or to every stream if it is null; one round at a time for each, however many
+   * clients wait for it. Only the address's own: a client that keeps its address full cannot have
+   * the server write to everyone.
+   */
+  private void probeSoon(String address) {
+    String whom = address == null ? "" : address;
+    if (!probing.add(whom)) {
+      return;
+    }
+    Runnable probe = address == null ? this::probeAll : () -> probeFrom(address);
+    long interval = probeInterval().toMillis();
+    for (int n = 0; n < PROBES; n++) {
+      scheduler.schedule(probe, n * interval, TimeUnit.MILLISECONDS);
+    }
+    scheduler.schedule(
+        () -> {
+          probe.run();
+          probing.remove(whom);
+        },
+        PROBES * interval,
+        TimeUnit.MILLISECONDS);
+  }
+
+  // It must not throw: it runs on the server's scheduler.
+  private void probeFrom(String address) {
+    try {
+      OutboundSseEvent probe = sse.newEventBuilder().comment("probe").build();
+      subscribers.from(address).forEach(subscription -> subscription.offer(probe));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "A probe failed", e);
+    }
+  }
+
+  private Duration probeInterval() {
+    return Duration.ofMillis(
+        Math.min(PROBE_INTERVAL.toMillis(), heartbeat.toMillis() / (4 * PROBES)));
   }
 
   /**
@@ -442,9 +501,9 @@ public class LinkStream {
       long last = fanOut.lastHandedOn();
       subscribers.forEach(subscription -> subscription.catchUpTo(last));
       broadcast(sse.newEventBuilder().comment("heartbeat").build());
-      long interval = Math.min(PROBE_INTERVAL.toMillis(), heartbeat.toMillis() / (4 * PROBES));
+      long interval = probeInterval().toMillis();
       for (int n = 1; n <= PROBES; n++) {
-        scheduler.schedule(this::probe, n * interval, TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::probeAll, n * interval, TimeUnit.MILLISECONDS);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A heartbeat failed", e);
@@ -452,11 +511,11 @@ public class LinkStream {
   }
 
   // It must not throw: it runs on the server's scheduler.
-  private void probe() {
+  private void probeAll() {
     try {
       broadcast(sse.newEventBuilder().comment("probe").build());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "A heartbeat's probe failed", e);
+      LOG.log(Level.WARNING, "A probe failed", e);
     }
   }
 

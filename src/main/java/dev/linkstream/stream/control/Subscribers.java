@@ -1,10 +1,12 @@
 package dev.linkstream.stream.control;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Who is subscribed, from where, and whether one more may be. */
@@ -28,13 +30,30 @@ public final class Subscribers {
     this.maxPerAddress = maxPerAddress;
   }
 
-  /** Holds a place for one more subscription from the address, or says why there is none. */
-  public synchronized void reserve(String address) throws Full {
-    if (reserved >= max) {
-      throw new Full("the server has " + max + " streams open, as many as it allows");
-    }
-    if (perAddress.getOrDefault(address, 0) >= maxPerAddress) {
-      throw new Full(address + " has " + maxPerAddress + " streams open, as many as it allows");
+  /** True while the server holds as many subscriptions as it may. */
+  public synchronized boolean full() {
+    return reserved >= max;
+  }
+
+  /** True while one more subscription from the address would be over a limit. */
+  public synchronized boolean full(String address) {
+    return full() || perAddress.getOrDefault(address, 0) >= maxPerAddress;
+  }
+
+  /**
+   * Holds a place for one more subscription from the address, waiting up to {@code patience} for
+   * one to be given up when there is none; or says why there is none.
+   */
+  public synchronized void reserve(String address, Duration patience)
+      throws Full, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    for (long left = patience.toNanos(); full(address); left = deadline - System.nanoTime()) {
+      if (left <= 0) {
+        throw full()
+            ? new Full("the server has " + max + " streams open, as many as it allows")
+            : new Full(address + " has " + maxPerAddress + " streams open, as many as it allows");
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
     }
     perAddress.merge(address, 1, Integer::sum);
     reserved++;
@@ -51,6 +70,7 @@ public final class Subscribers {
     perAddress.computeIfPresent(
         subscription.address(), (address, count) -> count == 1 ? null : count - 1);
     reserved--;
+    notifyAll();
   }
 
   public int count() {
@@ -64,5 +84,10 @@ public final class Subscribers {
 
   public List<Subscription> all() {
     return List.copyOf(all);
+  }
+
+  /** The open subscriptions from the address. */
+  public List<Subscription> from(String address) {
+    return all.stream().filter(subscription -> subscription.address().equals(address)).toList();
   }
 }

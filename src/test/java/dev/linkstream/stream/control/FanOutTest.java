@@ -16,7 +16,7 @@ class FanOutTest {
   final Count heals = new Count();
   final AtomicInteger closings = new AtomicInteger();
 
-  Client subscribe() throws Subscribers.Full {
+  Client subscribe() throws Exception {
     Client client = new Client();
     Subscription.Settings settings =
         new Subscription.Settings(
@@ -29,7 +29,7 @@ class FanOutTest {
             heals);
     Subscription subscription =
         new Subscription(client, "127.0.0.1", 0, settings, s -> closings.incrementAndGet());
-    subscribers.reserve("127.0.0.1");
+    subscribers.reserve("127.0.0.1", Duration.ZERO);
     subscribers.add(subscription);
     subscription.start(List.of());
     return client;

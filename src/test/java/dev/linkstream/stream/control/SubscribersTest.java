@@ -1,10 +1,15 @@
 package dev.linkstream.stream.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linkstream.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SubscribersTest {
@@ -20,8 +25,8 @@ class SubscribersTest {
           new Count(),
           new Count());
 
-  Subscription join(String address) throws Subscribers.Full {
-    subscribers.reserve(address);
+  Subscription join(String address) throws Exception {
+    subscribers.reserve(address, Duration.ZERO);
     Subscription subscription =
         new Subscription(new Client(), address, 0, settings, subscribers::leave);
     subscribers.add(subscription);
@@ -44,5 +49,53 @@ class SubscribersTest {
 
     assertEquals(2, subscribers.count());
     join("127.0.0.1");
+  }
+
+  @Test
+  void waitsWithinItsPatienceForAPlaceToBeGivenUp() throws Exception {
+    Subscription first = join("127.0.0.1");
+    join("127.0.0.1");
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    Thread waiting =
+        new Thread(
+            () -> {
+              try {
+                subscribers.reserve("127.0.0.1", Duration.ofSeconds(30));
+              } catch (Exception e) {
+                failed.set(e);
+              }
+            });
+    waiting.start();
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> waiting.getState() == Thread.State.TIMED_WAITING,
+        () -> "it did not wait: " + waiting.getState());
+
+    first.close();
+
+    waiting.join(10_000);
+    assertFalse(waiting.isAlive(), "it still waits for the place given up");
+    assertNull(failed.get());
+    assertTrue(subscribers.full("127.0.0.1"), "it holds the place given up");
+  }
+
+  @Test
+  void refusesOnceItsPatienceIsOver() throws Exception {
+    join("127.0.0.1");
+    join("127.0.0.1");
+
+    assertThrows(
+        Subscribers.Full.class, () -> subscribers.reserve("127.0.0.1", Duration.ofMillis(20)));
+  }
+
+  @Test
+  void tellsTheStreamsFromAnAddress() throws Exception {
+    Subscription first = join("127.0.0.1");
+    Subscription second = join("127.0.0.1");
+    join("127.0.0.2");
+
+    second.close();
+
+    assertEquals(List.of(first), subscribers.from("127.0.0.1"));
   }
 }
