@@ -112,7 +112,9 @@ public final class Writers implements Executor, AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
-    for (int i = 0; i < loops.size(); i++) {
+    // Counted once: a loop that takes its STOP leaves the set while more are being queued.
+    int running = loops.size();
+    for (int i = 0; i < running; i++) {
       tasks.add(STOP);
     }
   }

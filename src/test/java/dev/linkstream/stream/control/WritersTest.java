@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class WritersTest {
@@ -39,6 +40,16 @@ class WritersTest {
       assertFalse(thread.isAlive(), "a loop did not end on close");
     }
     assertFalse(writers.allRunning(), "liveness must see loops that ended");
+  }
+
+  @RepeatedTest(50)
+  void closeEndsEveryLoopEvenAsTheFirstOnesLeave() throws Exception {
+    Writers writers = new Writers(this::newThread, 4, 4);
+    writers.close();
+    for (Thread thread : threads) {
+      thread.join(10_000);
+      assertFalse(thread.isAlive(), "a loop did not end on close");
+    }
   }
 
   @Test
