@@ -15,11 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every scenario against Linkstream and then against the reference broadcaster, and writes
- * {@code target/bench/results.md} and {@code results.json}. {@code -Dbench.scale=full} for the full
- * run; the smoke run is the default. {@code -Dbench.servers} names the servers measured, in order,
- * of {@code payara}, {@code liberty} and {@code reference} (Payara Micro and the reference unless
- * told); {@code -Dbench.scenarios=churn} runs the churn soak alone.
+ * Runs every scenario against each server named and writes {@code target/bench/results.md} and
+ * {@code results.json}. {@code -Dbench.scale=full} for the full run; the smoke run is the default.
+ * {@code -Dbench.servers} names the servers measured, in order, of {@code payara} and {@code
+ * liberty} (Linkstream on Payara Micro, on Open Liberty), {@code plain-payara} and {@code
+ * plain-liberty} (the plain Jakarta EE broadcaster on each) and {@code reference} (Netty); Payara
+ * Micro and the reference unless told. {@code -Dbench.scenarios=churn} runs the churn soak alone.
  */
 public final class Benchmark {
 
@@ -84,6 +85,8 @@ public final class Benchmark {
     return switch (server) {
       case "payara" -> linkstream(ServerProcess.Runtime.PAYARA_MICRO);
       case "liberty" -> linkstream(ServerProcess.Runtime.OPEN_LIBERTY);
+      case "plain-payara" -> plain(ServerProcess.Runtime.PAYARA_MICRO);
+      case "plain-liberty" -> plain(ServerProcess.Runtime.OPEN_LIBERTY);
       case "reference" -> Target.Reference.start(dir);
       default -> throw new IllegalArgumentException("bench.servers: no server " + server);
     };
@@ -93,6 +96,10 @@ public final class Benchmark {
     // Absolute: Liberty's start script runs elsewhere than here.
     return Target.Linkstream.start(
         runtime, Files.createTempDirectory(dir, "linkstream-").toAbsolutePath(), 2 * scale.most());
+  }
+
+  private Target plain(ServerProcess.Runtime runtime) throws Exception {
+    return Target.Plain.start(runtime, Files.createTempDirectory(dir, "plain-").toAbsolutePath());
   }
 
   private static com.sun.net.httpserver.HttpHandler delayed(int millis) {
@@ -109,7 +116,7 @@ public final class Benchmark {
   Results.Run measure(Target target, boolean churnOnly) throws Exception {
     Results.Run run = new Results.Run(target.name());
     long lastId = churnOnly ? 0 : broadcasts(target, run);
-    if (scale.churn().onReference() || !(target instanceof Target.Reference)) {
+    if (scale.churn().onReference() || target instanceof Target.Linkstream) {
       run.churn = churn(target, lastId);
     }
     return run;

@@ -29,7 +29,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -125,10 +124,7 @@ public final class ReferenceServer {
   private void publish(long linkId, String url, String status) {
     synchronized (history) {
       long eventId = history.size() + 1;
-      String now = Instant.now().toString();
-      String data =
-          "{\"id\":%d,\"url\":\"%s\",\"status\":\"%s\",\"title\":null,\"contentType\":null,\"description\":null,\"siteName\":null,\"canonicalUrl\":null,\"imageUrl\":null,\"iconUrl\":null,\"pageCount\":null,\"error\":null,\"submittedAt\":\"%s\",\"updatedAt\":\"%s\"}"
-              .formatted(linkId, url, status, now, now);
+      String data = LinkEvent.json(linkId, url, status);
       ByteBuf event =
           Unpooled.copiedBuffer(
               "event: link-update\nid: " + eventId + "\ndata: " + data + "\n\n",

@@ -42,8 +42,8 @@ record Scale(
    *     it at all (pools, caches, compiled code) is there before it is measured
    * @param seconds how long the measured churn lasts
    * @param linkRate links submitted per second meanwhile
-   * @param onReference whether the reference is churned too: a check of the harness, which the
-   *     smoke run leaves out to stay short
+   * @param onReference whether the stand-ins, the reference and the plain broadcaster, are churned
+   *     too: a check of the harness and a comparison, which the smoke run leaves out to stay short
    */
   record Churn(
       int held,

@@ -1,5 +1,7 @@
 package dev.linkstream.bench;
 
+import dev.linkstream.bench.plain.PlainApplication;
+import dev.linkstream.bench.plain.PlainBroadcaster;
 import dev.linkstream.testing.Eventually;
 import dev.linkstream.testing.ServerProcess;
 import dev.linkstream.testing.TestTokens;
@@ -15,6 +17,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** A server under measurement, in a process of its own. */
 interface Target extends AutoCloseable {
@@ -111,23 +116,76 @@ interface Target extends AutoCloseable {
       return URI.create(server.url.toString());
     }
 
-    /** The server's JVM: on Open Liberty, what its start script became or started. */
     @Override
     public long pid() {
-      ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
-      if (isJava(process)) {
-        return process.pid();
-      }
-      return process
-          .descendants()
-          .filter(Linkstream::isJava)
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no JVM under " + process.pid()))
-          .pid();
+      return jvm(server);
     }
 
-    private static boolean isJava(ProcessHandle process) {
-      return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    @Override
+    public void close() throws Exception {
+      server.close();
+    }
+  }
+
+  /** The server's JVM: on Open Liberty, what its start script became or started. */
+  private static long jvm(ServerProcess server) {
+    ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
+    if (isJava(process)) {
+      return process.pid();
+    }
+    return process
+        .descendants()
+        .filter(Target::isJava)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no JVM under " + process.pid()))
+        .pid();
+  }
+
+  private static boolean isJava(ProcessHandle process) {
+    return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+  }
+
+  /**
+   * The plain Jakarta EE peer ({@link PlainBroadcaster}) on Payara Micro or Open Liberty, as a WAR
+   * of its own with Linkstream's server configuration.
+   */
+  record Plain(ServerProcess.Runtime runtime, ServerProcess server) implements Target {
+
+    static Plain start(ServerProcess.Runtime runtime, Path dir) throws Exception {
+      Path war = dir.resolve("plain.war");
+      ShrinkWrap.create(WebArchive.class)
+          .addClasses(PlainApplication.class, PlainBroadcaster.class, LinkEvent.class)
+          .as(ZipExporter.class)
+          .exportTo(war.toFile(), true);
+      ServerProcess.Application plain =
+          new ServerProcess.Application(war, "api/links/stream/subscribers", 200);
+      return new Plain(
+          runtime,
+          ServerProcess.start(
+              plain, runtime, dir.resolve("data"), dir.resolve("server"), List.of()));
+    }
+
+    @Override
+    public String name() {
+      return switch (runtime) {
+        case PAYARA_MICRO -> "Plain broadcaster on Payara Micro";
+        case OPEN_LIBERTY -> "Plain broadcaster on Open Liberty";
+      };
+    }
+
+    @Override
+    public boolean fetches() {
+      return false;
+    }
+
+    @Override
+    public URI uri() {
+      return URI.create(server.url.toString());
+    }
+
+    @Override
+    public long pid() {
+      return jvm(server);
     }
 
     @Override

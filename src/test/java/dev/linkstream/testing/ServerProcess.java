@@ -31,6 +31,16 @@ public final class ServerProcess implements AutoCloseable {
   private static final Path LIBERTY = Path.of("target/liberty/wlp").toAbsolutePath();
 
   /**
+   * A WAR to deploy, and how to tell it is deployed: a request only the application, not the server
+   * alone, answers with the status given.
+   */
+  public record Application(Path war, String probe, int ready) {
+
+    /** Linkstream refuses a request from nobody signed in. */
+    public static final Application LINKSTREAM = new Application(WAR, "api/links?limit=1", 401);
+  }
+
+  /**
    * How much the application logs: as it ships, or with detail turned on as docs/operating.md says.
    */
   public enum Logging {
@@ -39,12 +49,16 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   private final Process process;
+  private final Application application;
   private final Path log;
   private final Path libertyLogs;
   public final URL url;
 
-  private ServerProcess(Process process, Path log, Path libertyLogs, int port) throws IOException {
+  private ServerProcess(
+      Process process, Application application, Path log, Path libertyLogs, int port)
+      throws IOException {
     this.process = process;
+    this.application = application;
     this.log = log;
     this.libertyLogs = libertyLogs;
     this.url = URI.create("http://127.0.0.1:" + port + "/").toURL();
@@ -65,18 +79,31 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(
       Runtime runtime, Path dataDir, Path workDir, List<String> options, int port)
       throws Exception {
-    return start(runtime, dataDir, workDir, options, port, Logging.QUIET);
+    return start(Application.LINKSTREAM, runtime, dataDir, workDir, options, port, Logging.QUIET);
   }
 
   /** Starts the server with the application's logging as chosen. */
   public static ServerProcess start(
       Runtime runtime, Path dataDir, Path workDir, List<String> options, Logging logging)
       throws Exception {
-    return start(runtime, dataDir, workDir, options, freePort(), logging);
+    return start(Application.LINKSTREAM, runtime, dataDir, workDir, options, freePort(), logging);
+  }
+
+  /** Starts another application than Linkstream, with Linkstream's server configuration. */
+  public static ServerProcess start(
+      Application application, Runtime runtime, Path dataDir, Path workDir, List<String> options)
+      throws Exception {
+    return start(application, runtime, dataDir, workDir, options, freePort(), Logging.QUIET);
   }
 
   private static ServerProcess start(
-      Runtime runtime, Path dataDir, Path workDir, List<String> options, int port, Logging logging)
+      Application application,
+      Runtime runtime,
+      Path dataDir,
+      Path workDir,
+      List<String> options,
+      int port,
+      Logging logging)
       throws Exception {
     Files.createDirectories(workDir);
     // In target/, not in the test's temporary directory: a failure's log outlives the test.
@@ -97,19 +124,19 @@ public final class ServerProcess implements AutoCloseable {
     }
     ProcessBuilder command =
         switch (runtime) {
-          case PAYARA_MICRO -> payaraMicro(jvmOptions, workDir, port, logging);
-          case OPEN_LIBERTY -> openLiberty(jvmOptions, workDir, port, logging);
+          case PAYARA_MICRO -> payaraMicro(application.war, jvmOptions, workDir, port, logging);
+          case OPEN_LIBERTY -> openLiberty(application.war, jvmOptions, workDir, port, logging);
         };
     Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Path libertyLogs =
         runtime == Runtime.OPEN_LIBERTY ? workDir.resolve("usr/servers/linkstream/logs") : null;
-    ServerProcess server = new ServerProcess(process, log, libertyLogs, port);
+    ServerProcess server = new ServerProcess(process, application, log, libertyLogs, port);
     server.awaitReady();
     return server;
   }
 
   private static ProcessBuilder payaraMicro(
-      List<String> jvmOptions, Path workDir, int port, Logging logging) throws Exception {
+      Path war, List<String> jvmOptions, Path workDir, int port, Logging logging) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
@@ -118,7 +145,7 @@ public final class ServerProcess implements AutoCloseable {
             "-jar",
             payaraMicroJar(),
             "--deploy",
-            WAR.toString(),
+            war.toString(),
             "--contextroot",
             "/",
             "--port",
@@ -140,7 +167,8 @@ public final class ServerProcess implements AutoCloseable {
    * application's server.xml says and listening on loopback only.
    */
   private static ProcessBuilder openLiberty(
-      List<String> jvmOptions, Path workDir, int port, Logging logging) throws IOException {
+      Path war, List<String> jvmOptions, Path workDir, int port, Logging logging)
+      throws IOException {
     Path server = Files.createDirectories(workDir.resolve("usr/servers/linkstream"));
     for (String file : List.of("server.xml", "features.xml")) {
       Files.copy(
@@ -148,8 +176,9 @@ public final class ServerProcess implements AutoCloseable {
           server.resolve(file),
           StandardCopyOption.REPLACE_EXISTING);
     }
+    // Named as server.xml names it.
     Files.copy(
-        WAR,
+        war,
         Files.createDirectories(server.resolve("apps")).resolve("linkstream.war"),
         StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(
@@ -230,12 +259,11 @@ public final class ServerProcess implements AutoCloseable {
   private boolean answers() {
     try {
       HttpURLConnection connection =
-          (HttpURLConnection) new URL(url, "api/links?limit=1").openConnection();
+          (HttpURLConnection) new URL(url, application.probe).openConnection();
       connection.setConnectTimeout(1_000);
       connection.setReadTimeout(5_000);
       try {
-        // Refused, as nobody signed in: by the application, which is deployed.
-        return connection.getResponseCode() == 401;
+        return connection.getResponseCode() == application.ready;
       } finally {
         connection.disconnect();
       }
