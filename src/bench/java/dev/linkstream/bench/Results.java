@@ -36,6 +36,12 @@ final class Results {
       long serverCpuPercent,
       long clientCpuPercent) {
 
+    /** The server's CPU time per event delivered to one subscriber; 0 when none was. */
+    long serverCpuMicrosPerDelivery() {
+      // A percent of one core is 10,000 µs of CPU a second.
+      return deliveriesPerSecond == 0 ? 0 : serverCpuPercent * 10_000 / deliveriesPerSecond;
+    }
+
     boolean sustained() {
       return unanswered == 0
           && missing == 0
@@ -150,12 +156,17 @@ final class Results {
       return all;
     }
 
-    long bestSustainedDeliveries() {
+    /** The throughput step with the most deliveries a second of those sustained, if any was. */
+    Broadcast bestSustained() {
       return throughput.stream()
           .filter(Broadcast::sustained)
-          .mapToLong(Broadcast::deliveriesPerSecond)
-          .max()
-          .orElse(0);
+          .max(java.util.Comparator.comparingLong(Broadcast::deliveriesPerSecond))
+          .orElse(null);
+    }
+
+    /** Whether the steps went up until one failed, so that the best is the server's ceiling. */
+    boolean ceilingFound() {
+      return !throughput.isEmpty() && !throughput.get(throughput.size() - 1).sustained();
     }
 
     Ramp largest() {
@@ -191,11 +202,15 @@ final class Results {
     md.append("## Benchmark (").append(scale.name()).append(" scale)\n\n");
     md.append(machine()).append("\n\n");
     List<Run> full = runs.stream().filter(run -> run.idle != null).toList();
-    Run reference =
-        full.stream().filter(run -> run.target.startsWith("Reference")).findFirst().orElse(null);
     for (Run app : full) {
-      if (reference != null && app != reference) {
-        comparison(md, app, reference);
+      if (app.target.startsWith("Linkstream")) {
+        // Against the physical limit, and against the textbook on the same server.
+        String server = app.target.substring(app.target.indexOf(" on "));
+        for (Run peer : full) {
+          if (peer.target.startsWith("Reference") || peer.target.endsWith(server) && peer != app) {
+            comparison(md, app, peer);
+          }
+        }
       }
     }
     for (Run run : full) {
@@ -224,13 +239,13 @@ final class Results {
                 ramp.stats().fileDescriptors()));
       }
       md.append(
-          "\n| Scenario | Subscribers | Links (unanswered) | Last receipt ms p50/p99/max | POST µs p50/p99/max | Pipeline ms p50/p99/max | Deliveries/s | Missing | Duplicates | Dropped | Refused (503) | Server CPU % | Client CPU % |\n");
+          "\n| Scenario | Subscribers | Links (unanswered) | Last receipt ms p50/p99/max | POST µs p50/p99/max | Pipeline ms p50/p99/max | Deliveries/s | Missing | Duplicates | Dropped | Refused (503) | Server CPU % | Server CPU µs / delivery | Client CPU % |\n");
       md.append(
-          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       for (Broadcast b : run.broadcasts()) {
         md.append(
             String.format(
-                "| %s | %d | %d (%d) | %s | %s | %s | %d | %d | %d | %d | %d | %d | %d |%n",
+                "| %s | %d | %d (%d) | %s | %s | %s | %d | %d | %d | %d | %d | %d | %d | %d |%n",
                 b.name(),
                 b.subscribers(),
                 b.submissions(),
@@ -244,6 +259,7 @@ final class Results {
                 b.dropped(),
                 b.refused(),
                 b.serverCpuPercent(),
+                b.serverCpuMicrosPerDelivery(),
                 b.clientCpuPercent()));
       }
       md.append('\n');
@@ -327,30 +343,65 @@ final class Results {
     return String.format("%d → %d (%+.1f%%)", before, after, Churn.growthPercent(before, after));
   }
 
-  private static void comparison(StringBuilder md, Run app, Run reference) {
+  private static void comparison(StringBuilder md, Run app, Run peer) {
     md.append("| | ")
         .append(app.target)
         .append(" | ")
-        .append(reference.target)
+        .append(peer.target)
         .append(" | Ratio |\n| --- | ---: | ---: | ---: |\n");
-    long appDeliveries = app.bestSustainedDeliveries();
-    long refDeliveries = reference.bestSustainedDeliveries();
+    Broadcast appBest = app.bestSustained();
+    Broadcast peerBest = peer.bestSustained();
+    row(
+        md,
+        "Most deliveries/s sustained (≥ if no step failed)",
+        ceiling(app, appBest),
+        ceiling(peer, peerBest),
+        deliveries(appBest),
+        deliveries(peerBest));
+    long appCpu = appBest == null ? 0 : appBest.serverCpuMicrosPerDelivery();
+    long peerCpu = peerBest == null ? 0 : peerBest.serverCpuMicrosPerDelivery();
+    row(md, "Server CPU µs per delivery there", appCpu, peerCpu);
+    int most = app.largest().subscribers();
+    row(md, "Connect ms, " + most, app.largest().connectMillis(), peer.largest().connectMillis());
+    row(
+        md,
+        "RSS per subscriber at " + most,
+        kb(app.largest().rssBytesEach()),
+        kb(peer.largest().rssBytesEach()),
+        app.largest().rssBytesEach(),
+        peer.largest().rssBytesEach());
+    row(md, "Last receipt p99 ms at " + most, lastP99(app.latency), lastP99(peer.latency));
+    if (app.reconnect != null && peer.reconnect != null) {
+      row(md, "Reconnect storm: refused (503)", app.reconnect.refused(), peer.reconnect.refused());
+      row(
+          md,
+          "Reconnect storm: last receipt p99 ms",
+          app.reconnect.lastReceiptMillis().p99(),
+          peer.reconnect.lastReceiptMillis().p99());
+    }
+    md.append('\n');
+  }
+
+  private static long lastP99(List<Broadcast> latency) {
+    return latency.get(latency.size() - 1).lastReceiptMillis().p99();
+  }
+
+  private static long deliveries(Broadcast step) {
+    return step == null ? 0 : step.deliveriesPerSecond();
+  }
+
+  private static String ceiling(Run run, Broadcast best) {
+    return (run.ceilingFound() ? "" : "≥ ") + deliveries(best);
+  }
+
+  private static void row(StringBuilder md, String name, long app, long peer) {
+    row(md, name, String.valueOf(app), String.valueOf(peer), app, peer);
+  }
+
+  private static void row(
+      StringBuilder md, String name, String app, String peer, long appValue, long peerValue) {
     md.append(
-        String.format(
-            "| Best sustained deliveries/s (of the rates tried) | %d | %d | %s |%n",
-            appDeliveries, refDeliveries, ratio(appDeliveries, refDeliveries)));
-    long appRss = app.largest().rssBytesEach();
-    long refRss = reference.largest().rssBytesEach();
-    md.append(
-        String.format(
-            "| RSS per subscriber at %d | %s | %s | %s |%n",
-            app.largest().subscribers(), kb(appRss), kb(refRss), ratio(appRss, refRss)));
-    long appP99 = app.latency.get(app.latency.size() - 1).lastReceiptMillis().p99();
-    long refP99 = reference.latency.get(reference.latency.size() - 1).lastReceiptMillis().p99();
-    md.append(
-        String.format(
-            "| Last receipt p99 ms at %d | %d | %d | %s |%n%n",
-            app.largest().subscribers(), appP99, refP99, ratio(appP99, refP99)));
+        String.format("| %s | %s | %s | %s |%n", name, app, peer, ratio(appValue, peerValue)));
   }
 
   private static String ratio(long a, long b) {
@@ -415,6 +466,7 @@ final class Results {
                 .add("refused", b.refused())
                 .add("serverCpuPercent", b.serverCpuPercent())
                 .add("clientCpuPercent", b.clientCpuPercent())
+                .add("serverCpuMicrosPerDelivery", b.serverCpuMicrosPerDelivery())
                 .add("sustained", b.sustained()));
       }
       JsonObjectBuilder target =

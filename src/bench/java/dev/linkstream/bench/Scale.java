@@ -12,7 +12,8 @@ import java.util.List;
  * @param latencyRate their rate, low enough to measure latency rather than throughput
  * @param mostEvents links submitted for each measurement at the last count
  * @param mostRate their rate
- * @param throughputRates rates stepped through at the first count until one is not sustained
+ * @param throughputRates rates stepped up through at the first count until one is not sustained: an
+ *     event later than a second, lost or repeated
  * @param stepSeconds how long each step submits
  * @param submissionRate the open-loop rate of the last scenario, at the last count
  * @param submissionSeconds how long it submits
@@ -75,7 +76,8 @@ record Scale(
           2,
           6,
           0.25,
-          List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0),
+          // Up until one fails: past what the harness's client alone can receive here.
+          List.of(1.0, 2.0, 4.0, 8.0, 16.0, 24.0, 32.0, 48.0, 64.0, 96.0, 128.0, 192.0, 256.0),
           5,
           100,
           10,
