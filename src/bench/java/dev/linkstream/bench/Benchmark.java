@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * {@code results.json}. {@code -Dbench.scale=full} for the full run; the smoke run is the default.
  * {@code -Dbench.servers} names the servers measured, in order, of {@code payara} and {@code
  * liberty} (Linkstream on Payara Micro, on Open Liberty), {@code plain-payara} and {@code
- * plain-liberty} (the plain Jakarta EE broadcaster on each) and {@code reference} (Netty); Payara
- * Micro and the reference unless told. {@code -Dbench.scenarios=churn} runs the churn soak alone.
+ * plain-liberty} (the plain Jakarta EE broadcaster on each) and {@code reference} (Netty); all of
+ * them unless told. {@code -Dbench.scenarios=churn} runs the churn soak alone.
  */
 public final class Benchmark {
 
@@ -48,7 +48,7 @@ public final class Benchmark {
     Results results =
         run(
             Scale.named(System.getProperty("bench.scale", "smoke")),
-            setting("bench.servers", "payara,reference"),
+            setting("bench.servers", "payara,liberty,plain-payara,plain-liberty,reference"),
             setting("bench.scenarios", "all").equals("churn"));
     System.out.println(results.markdown());
   }
