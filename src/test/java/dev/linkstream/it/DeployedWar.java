@@ -2,6 +2,7 @@ package dev.linkstream.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,6 +48,11 @@ abstract class DeployedWar {
   @BeforeEach
   void connect() throws Exception {
     api = new Api(deployed);
+    log.mark();
+  }
+
+  /** Checks the log from here on only: for a test whose start the server must log about. */
+  void checkTheLogFromHere() throws IOException {
     log.mark();
   }
 

@@ -54,6 +54,21 @@ final class RawStream implements AutoCloseable {
    */
   static RawStream open(URI target, String from, Map<String, String> extra, int receiveBuffer)
       throws IOException {
+    return new RawStream(connect(target, from, receiveBuffer), request(target, extra));
+  }
+
+  /**
+   * Asks for the stream from {@code from} and resets the connection without waiting for the answer,
+   * as a client that vanishes between its request and the answer does.
+   */
+  static void resetBeforeTheAnswer(URI target, String from) throws IOException {
+    try (Socket socket = connect(target, from, 0)) {
+      socket.getOutputStream().write(request(target, Map.of()).getBytes(StandardCharsets.US_ASCII));
+      socket.setSoLinger(true, 0);
+    }
+  }
+
+  private static Socket connect(URI target, String from, int receiveBuffer) throws IOException {
     Socket socket = new Socket();
     if (receiveBuffer > 0) {
       socket.setReceiveBufferSize(receiveBuffer);
@@ -61,6 +76,10 @@ final class RawStream implements AutoCloseable {
     socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target.getPort()));
     socket.setSoTimeout(20_000);
+    return socket;
+  }
+
+  private static String request(URI target, Map<String, String> extra) {
     StringBuilder request =
         new StringBuilder("GET ")
             .append(target.getRawPath())
@@ -76,7 +95,7 @@ final class RawStream implements AutoCloseable {
             request.append(name).append(": ").append(value).append("\r\n");
           }
         });
-    return new RawStream(socket, request.append("\r\n").toString());
+    return request.append("\r\n").toString();
   }
 
   static RawStream open(URI target) throws IOException {

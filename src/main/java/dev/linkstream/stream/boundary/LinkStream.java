@@ -279,6 +279,9 @@ public class LinkStream {
     // Read here, on the request's thread: the server knows the caller on no other.
     callers.put(subscription, Authentication.caller(request));
     subscribers.add(subscription);
+    if (request.isAsyncStarted()) {
+      request.getAsyncContext().addListener(new RequestEnd(subscription));
+    }
     LOG.fine(
         () ->
             "Stream opened to "
