@@ -56,7 +56,7 @@ interface Target extends AutoCloseable {
    * Linkstream's WAR on Payara Micro or Open Liberty, with room for the subscribers the benchmark
    * opens and every other setting as shipped.
    */
-  record Linkstream(ServerProcess.Runtime runtime, ServerProcess server) implements Target {
+  record Linkstream(ServerProcess.Runtime runtime, ServerProcess server) implements OnServer {
 
     private static final Path SHIPPED_SETTINGS =
         Path.of("src/main/resources/META-INF/microprofile-config.properties");
@@ -110,46 +110,48 @@ interface Target extends AutoCloseable {
     public String authorization() {
       return TestTokens.authorization(uri());
     }
-
-    @Override
-    public URI uri() {
-      return URI.create(server.url.toString());
-    }
-
-    @Override
-    public long pid() {
-      return jvm(server);
-    }
-
-    @Override
-    public void close() throws Exception {
-      server.close();
-    }
   }
 
-  /** The server's JVM: on Open Liberty, what its start script became or started. */
-  private static long jvm(ServerProcess server) {
-    ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
-    if (isJava(process)) {
-      return process.pid();
-    }
-    return process
-        .descendants()
-        .filter(Target::isJava)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no JVM under " + process.pid()))
-        .pid();
-  }
+  /** A WAR on Payara Micro or Open Liberty, in a server process of its own. */
+  interface OnServer extends Target {
 
-  private static boolean isJava(ProcessHandle process) {
-    return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    ServerProcess server();
+
+    @Override
+    default URI uri() {
+      return URI.create(server().url.toString());
+    }
+
+    /** The server's JVM: on Open Liberty, what its start script became or started. */
+    @Override
+    default long pid() {
+      ProcessHandle process = ProcessHandle.of(server().pid()).orElseThrow();
+      if (isJava(process)) {
+        return process.pid();
+      }
+      return process
+          .descendants()
+          .filter(OnServer::isJava)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no JVM under " + process.pid()))
+          .pid();
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+      return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    }
+
+    @Override
+    default void close() throws Exception {
+      server().close();
+    }
   }
 
   /**
    * The plain Jakarta EE peer ({@link PlainBroadcaster}) on Payara Micro or Open Liberty, as a WAR
    * of its own with Linkstream's server configuration.
    */
-  record Plain(ServerProcess.Runtime runtime, ServerProcess server) implements Target {
+  record Plain(ServerProcess.Runtime runtime, ServerProcess server) implements OnServer {
 
     static Plain start(ServerProcess.Runtime runtime, Path dir) throws Exception {
       Path war = dir.resolve("plain.war");
@@ -176,21 +178,6 @@ interface Target extends AutoCloseable {
     @Override
     public boolean fetches() {
       return false;
-    }
-
-    @Override
-    public URI uri() {
-      return URI.create(server.url.toString());
-    }
-
-    @Override
-    public long pid() {
-      return jvm(server);
-    }
-
-    @Override
-    public void close() throws Exception {
-      server.close();
     }
   }
 
