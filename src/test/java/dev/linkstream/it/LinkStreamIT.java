@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.linkstream.it.Subscriber.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +103,39 @@ class LinkStreamIT extends DeployedWar {
       JsonObject link = last(subscriber.await(finishedAll(List.of(id)), DEADLINE), id);
 
       assertEquals(hostile, link.getString("title"));
+    }
+  }
+
+  /**
+   * The event's data goes out as bytes encoded once for every subscriber: on the wire they must be
+   * the link's JSON in UTF-8, whatever the characters, with the id and name as fields of their own.
+   */
+  @Test
+  void anEventsBytesOnTheWireAreTheLinkAsUtf8Json() throws Exception {
+    String title = "Grüße aus Köln — 東京 \uD83D\uDE42 \"quoted\" \\ back";
+    try (RawStream stream = RawStream.open(api.stream().getUri())) {
+      long id = api.submit(origin.titled(title)).getJsonNumber("id").longValue();
+
+      JsonObject fetched = null;
+      while (fetched == null) {
+        RawStream.Frame frame = stream.nextEvent(DEADLINE);
+        JsonObject link = Json.createReader(new StringReader(frame.data())).readObject();
+        assertEquals("link-update", frame.event(), frame.toString());
+        assertTrue(Long.parseLong(frame.id()) > 0, frame.toString());
+        if (link.getJsonNumber("id").longValue() == id
+            && link.getString("status").equals("fetched")) {
+          fetched = link;
+        }
+      }
+
+      assertEquals(title, fetched.getString("title"));
+      assertEquals(
+          Api.parse(
+              api.links()
+                  .path(String.valueOf(id))
+                  .request(MediaType.APPLICATION_JSON)
+                  .get(String.class)),
+          fetched);
     }
   }
 

@@ -55,9 +55,10 @@ public final class FanOut implements SseEventSink {
   @Override
   public CompletionStage<?> send(OutboundSseEvent event) {
     try {
-      subscribers.forEach(subscription -> offer(subscription, event));
-      if (event.getId() != null) {
-        lastHandedOn = Long.parseLong(event.getId());
+      long id = Subscription.idOf(event);
+      subscribers.forEach(subscription -> offer(subscription, event, id));
+      if (id != Subscription.NO_ID) {
+        lastHandedOn = id;
       }
     } finally {
       room.release();
@@ -66,9 +67,9 @@ public final class FanOut implements SseEventSink {
   }
 
   // One subscription's fault must not cost the others the event.
-  private static void offer(Subscription subscription, OutboundSseEvent event) {
+  private static void offer(Subscription subscription, OutboundSseEvent event, long id) {
     try {
-      subscription.offer(event);
+      subscription.offer(event, id);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A stream could not take an event", e);
       subscription.close(Subscription.Ending.ERROR);

@@ -51,6 +51,9 @@ public final class Subscription {
     ERROR
   }
 
+  /** The id of an event that has none: a comment, such as a heartbeat or a probe. */
+  public static final long NO_ID = Long.MIN_VALUE;
+
   private final SseEventSink client;
   private final String address;
   private final Settings settings;
@@ -94,17 +97,25 @@ public final class Subscription {
 
   /** Queues the event and returns at once; one it has queued already, it ignores. */
   public void offer(OutboundSseEvent event) {
+    offer(event, idOf(event));
+  }
+
+  /**
+   * As {@link #offer(OutboundSseEvent)}, with the event's id read once by whoever hands it to every
+   * subscription: parsed for each, it took 5% of Open Liberty's CPU in the benchmark.
+   */
+  public void offer(OutboundSseEvent event, long id) {
     synchronized (this) {
-      if (closed || !live || (event.getId() != null && idOf(event) <= queuedUpTo)) {
+      if (closed || !live || (id != NO_ID && id <= queuedUpTo)) {
         return;
       }
-      if (event.getId() != null && idOf(event) != queuedUpTo + 1) {
+      if (id != NO_ID && id != queuedUpTo + 1) {
         // Ids have no holes: one was lost on the way here, so read it from the history.
         heal();
         return;
       }
       if (buffer.size() < settings.bufferSize()) {
-        queue(event);
+        queue(event, id);
         startWriter();
         return;
       }
@@ -230,16 +241,16 @@ public final class Subscription {
           missed = settings.historyAfter().apply(after);
           live = missed.isEmpty();
         }
-        missed.forEach(this::queue);
+        missed.forEach(event -> queue(event, idOf(event)));
         settings.replayed().inc(missed.size());
       }
     }
   }
 
-  private void queue(OutboundSseEvent event) {
+  private void queue(OutboundSseEvent event, long id) {
     buffer.add(event);
-    if (event.getId() != null) {
-      queuedUpTo = idOf(event);
+    if (id != NO_ID) {
+      queuedUpTo = id;
     }
   }
 
@@ -266,7 +277,8 @@ public final class Subscription {
     }
   }
 
-  private static long idOf(OutboundSseEvent event) {
-    return Long.parseLong(event.getId());
+  /** The event's id as a number, or {@link #NO_ID}. */
+  public static long idOf(OutboundSseEvent event) {
+    return event.getId() == null ? NO_ID : Long.parseLong(event.getId());
   }
 }
