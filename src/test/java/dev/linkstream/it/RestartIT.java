@@ -38,9 +38,8 @@ class RestartIT {
 
   @TempDir Path dir;
 
-  // Not yet on Payara Micro, which answers 404 and 500 while it starts (docs/operating.md).
   @ParameterizedTest
-  @EnumSource(names = "OPEN_LIBERTY")
+  @EnumSource
   void aBrowsersEventSourceSeesEveryChangeOnceAcrossAStopAndACrash(ServerProcess.Runtime runtime)
       throws Exception {
     Chromium.assumeInstalled();

@@ -29,6 +29,7 @@ public final class ServerProcess implements AutoCloseable {
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
   private static final Path WAR = Path.of("target/linkstream.war").toAbsolutePath();
   private static final Path LIBERTY = Path.of("target/liberty/wlp").toAbsolutePath();
+  private static final Path PAYARA_COMMANDS = Path.of("src/main/payara").toAbsolutePath();
 
   /**
    * A WAR to deploy, and how to tell it is deployed: a request only the application, not the server
@@ -140,6 +141,16 @@ public final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
+    // As shipped: the listener opens to clients only once the WAR is deployed (docs/operating.md).
+    command.add("-DLINKSTREAM_HTTP_BIND=127.0.0.2");
+    Path postboot = PAYARA_COMMANDS.resolve("postboot-commands");
+    if (logging == Logging.DETAILED) {
+      postboot = workDir.resolve("postboot-commands");
+      Files.writeString(
+          postboot,
+          Files.readString(PAYARA_COMMANDS.resolve("postboot-commands"))
+              + "set-log-levels dev.linkstream=FINE\n");
+    }
     command.addAll(
         List.of(
             "-jar",
@@ -153,12 +164,13 @@ public final class ServerProcess implements AutoCloseable {
             "--nocluster",
             "--nohazelcast",
             "--rootdir",
-            workDir.resolve("payara").toString()));
-    if (logging == Logging.DETAILED) {
-      Path commands = workDir.resolve("log-detail.txt");
-      Files.writeString(commands, "set-log-levels dev.linkstream=FINE\n");
-      command.addAll(List.of("--postbootcommandfile", commands.toString()));
-    }
+            workDir.resolve("payara").toString(),
+            "--prebootcommandfile",
+            PAYARA_COMMANDS.resolve("preboot-commands").toString(),
+            "--postbootcommandfile",
+            postboot.toString(),
+            "--postdeploycommandfile",
+            PAYARA_COMMANDS.resolve("postdeploy-commands").toString()));
     return new ProcessBuilder(command);
   }
 
