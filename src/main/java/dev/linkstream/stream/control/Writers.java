@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +39,7 @@ public final class Writers implements Executor, AutoCloseable {
   /** How long a loop beyond the fixed number waits for a task before it ends. */
   static final Duration IDLE = Duration.ofSeconds(30);
 
-  private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Runnable> tasks = new LinkedTransferQueue<>();
   private final Set<Loop> loops = ConcurrentHashMap.newKeySet();
   private final AtomicInteger failed = new AtomicInteger();
   private final ThreadFactory threads;
