@@ -141,16 +141,6 @@ public final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
-    // As shipped: the listener opens to clients only once the WAR is deployed (docs/operating.md).
-    command.add("-DLINKSTREAM_HTTP_BIND=127.0.0.2");
-    Path postboot = PAYARA_COMMANDS.resolve("postboot-commands");
-    if (logging == Logging.DETAILED) {
-      postboot = workDir.resolve("postboot-commands");
-      Files.writeString(
-          postboot,
-          Files.readString(PAYARA_COMMANDS.resolve("postboot-commands"))
-              + "set-log-levels dev.linkstream=FINE\n");
-    }
     command.addAll(
         List.of(
             "-jar",
@@ -166,11 +156,12 @@ public final class ServerProcess implements AutoCloseable {
             "--rootdir",
             workDir.resolve("payara").toString(),
             "--prebootcommandfile",
-            PAYARA_COMMANDS.resolve("preboot-commands").toString(),
-            "--postbootcommandfile",
-            postboot.toString(),
-            "--postdeploycommandfile",
-            PAYARA_COMMANDS.resolve("postdeploy-commands").toString()));
+            PAYARA_COMMANDS.resolve("preboot-commands").toString()));
+    if (logging == Logging.DETAILED) {
+      Path commands = workDir.resolve("log-detail.txt");
+      Files.writeString(commands, "set-log-levels dev.linkstream=FINE\n");
+      command.addAll(List.of("--postbootcommandfile", commands.toString()));
+    }
     return new ProcessBuilder(command);
   }
 
