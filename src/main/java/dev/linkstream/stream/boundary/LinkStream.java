@@ -52,8 +52,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,8 +125,8 @@ public class LinkStream {
   int maxSubscribersPerAddress;
 
   private final AtomicInteger drainsWanted = new AtomicInteger();
-  // The addresses whose streams are being probed; "" for every stream.
-  private final Set<String> probing = ConcurrentHashMap.newKeySet();
+  // The probes that clients wait for, by address; "" for every stream.
+  private final Map<String, CompletableFuture<Void>> probes = new ConcurrentHashMap<>();
   // From the first subscriber's request, not a @Context field: this bean also observes events, and
   // once, right after a restart with links pending, it was created with that field still null.
   private volatile Sse sse;
@@ -297,14 +299,16 @@ public class LinkStream {
    * takes as final. A client that reconnects at once may find its own earlier stream still holding
    * a place, because a server learns that a client has closed its connection only by writing to it:
    * so before refusing, it probes the address's streams (every stream, if the server is full) and
-   * waits for the places of those gone.
+   * waits for the places of those gone until the probes are written, however long the writers take
+   * to get to them, or for at most the write timeout.
    */
   private void reserve(String address) {
     try {
-      if (subscribers.full(address)) {
-        probeSoon(subscribers.full() ? null : address);
-      }
-      subscribers.reserve(address, probeInterval().multipliedBy(PROBES + 2L));
+      Future<?> probe =
+          subscribers.full(address)
+              ? probe(subscribers.full() ? null : address)
+              : CompletableFuture.completedFuture(null);
+      subscribers.reserve(address, probe, writeTimeout);
     } catch (Subscribers.Full full) {
       metrics.dropped("limit");
       LOG.fine(() -> "Refused a stream to " + address + ": " + full.getMessage());
@@ -316,38 +320,48 @@ public class LinkStream {
   }
 
   /**
-   * As many writes as it takes to find a closed connection, a probe interval apart, to the streams
-   * from the address, or to every stream if it is null; one round at a time for each, however many
-   * clients wait for it. Only the address's own: a client that keeps its address full cannot have
-   * the server write to everyone.
+   * As many writes as it takes to find a closed connection, each a probe interval after the last
+   * was written, to the streams from the address, or to every stream if it is null; one round at a
+   * time for each, however many clients wait for it. Only the address's own: a client that keeps
+   * its address full cannot have the server write to everyone.
    */
-  private void probeSoon(String address) {
+  private Future<?> probe(String address) {
     String whom = address == null ? "" : address;
-    if (!probing.add(whom)) {
-      return;
+    CompletableFuture<Void> round = new CompletableFuture<>();
+    CompletableFuture<Void> running = probes.putIfAbsent(whom, round);
+    if (running != null) {
+      return running;
     }
-    Runnable probe = address == null ? this::probeAll : () -> probeFrom(address);
-    long interval = probeInterval().toMillis();
-    for (int n = 0; n < PROBES; n++) {
-      scheduler.schedule(probe, n * interval, TimeUnit.MILLISECONDS);
-    }
-    scheduler.schedule(
-        () -> {
-          probe.run();
-          probing.remove(whom);
-        },
-        PROBES * interval,
-        TimeUnit.MILLISECONDS);
+    List<Subscription> probed = address == null ? subscribers.all() : subscribers.from(address);
+    CompletableFuture.completedFuture(probed)
+        .thenCompose(streams -> probe(streams, PROBES + 1))
+        .whenComplete(
+            (done, failed) -> {
+              probes.remove(whom, round);
+              round.complete(null);
+              subscribers.probed();
+            });
+    return round;
   }
 
-  // It must not throw: it runs on the server's scheduler.
-  private void probeFrom(String address) {
-    try {
-      OutboundSseEvent probe = sse.newEventBuilder().comment("probe").build();
-      subscribers.from(address).forEach(subscription -> subscription.offer(probe));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "A probe failed", e);
-    }
+  private CompletableFuture<Void> probe(List<Subscription> streams, int times) {
+    OutboundSseEvent probe = sse.newEventBuilder().comment("probe").build();
+    CompletableFuture<Void> written =
+        CompletableFuture.allOf(
+            streams.stream().map(stream -> stream.probe(probe)).toArray(CompletableFuture[]::new));
+    return times == 1
+        ? written
+        : written
+            .thenCompose(none -> afterProbeInterval())
+            .thenCompose(none -> probe(streams, times - 1));
+  }
+
+  // Time for a connection's reset to come back after the write that caused it.
+  private CompletableFuture<Void> afterProbeInterval() {
+    CompletableFuture<Void> later = new CompletableFuture<>();
+    scheduler.schedule(
+        () -> later.complete(null), probeInterval().toMillis(), TimeUnit.MILLISECONDS);
+    return later;
   }
 
   private Duration probeInterval() {

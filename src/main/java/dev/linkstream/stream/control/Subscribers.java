@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -41,14 +42,14 @@ public final class Subscribers {
   }
 
   /**
-   * Holds a place for one more subscription from the address, waiting up to {@code patience} for
-   * one to be given up when there is none; or says why there is none.
+   * Holds a place for one more subscription from the address; when there is none, waits for one to
+   * be given up while {@code probe} runs, for at most {@code patience}; or says why there is none.
    */
-  public synchronized void reserve(String address, Duration patience)
+  public synchronized void reserve(String address, Future<?> probe, Duration patience)
       throws Full, InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     for (long left = patience.toNanos(); full(address); left = deadline - System.nanoTime()) {
-      if (left <= 0) {
+      if (left <= 0 || probe.isDone()) {
         throw full()
             ? new Full("the server has " + max + " streams open, as many as it allows")
             : new Full(address + " has " + maxPerAddress + " streams open, as many as it allows");
@@ -57,6 +58,11 @@ public final class Subscribers {
     }
     perAddress.merge(address, 1, Integer::sum);
     reserved++;
+  }
+
+  /** Tells those waiting for a place that a probe has ended: no more places come of it. */
+  public synchronized void probed() {
+    notifyAll();
   }
 
   /** Takes the place reserved for the subscription's address. */

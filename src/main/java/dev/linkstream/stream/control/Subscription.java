@@ -4,8 +4,10 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,8 @@ public final class Subscription {
   private final Settings settings;
   private final Consumer<Subscription> onClose;
   private final Queue<OutboundSseEvent> buffer = new ArrayDeque<>();
+  // Told once everything queued before them is written, or the subscription has ended.
+  private List<CompletableFuture<Void>> flushWaiters = new ArrayList<>();
   private long queuedUpTo;
   private boolean live;
   private boolean writing;
@@ -141,6 +145,37 @@ public final class Subscription {
     }
   }
 
+  /**
+   * Queues the comment, as {@link #offer(OutboundSseEvent)} does, and tells when it has been
+   * written, or when the subscription has ended: the server learns that a client has gone only by
+   * writing to it, and this says when a write has had its chance to find out.
+   */
+  public CompletableFuture<Void> probe(OutboundSseEvent comment) {
+    offer(comment, NO_ID);
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    synchronized (this) {
+      if (!closed && writing) {
+        flushWaiters.add(written);
+        return written;
+      }
+    }
+    // Ended, written already, or not queued because the writer catches up from the history.
+    written.complete(null);
+    return written;
+  }
+
+  // Everything queued is written: whoever waited for that is told, once the lock is let go.
+  private List<CompletableFuture<Void>> stopWriting() {
+    writing = false;
+    return takeFlushWaiters();
+  }
+
+  private List<CompletableFuture<Void>> takeFlushWaiters() {
+    List<CompletableFuture<Void>> waiters = flushWaiters;
+    flushWaiters = new ArrayList<>();
+    return waiters;
+  }
+
   // Never needed while every event reaches every live subscription: the heals metric says so.
   private void heal() {
     settings.heals().inc();
@@ -162,8 +197,10 @@ public final class Subscription {
    * connection before it returns.
    */
   public void close() {
-    if (markClosed(Ending.CLOSED)) {
+    List<CompletableFuture<Void>> waiters = markClosed(Ending.CLOSED);
+    if (waiters != null) {
       onClose.accept(this);
+      flushed(waiters);
       closeConnection();
     }
   }
@@ -175,8 +212,10 @@ public final class Subscription {
    * own write timeout.
    */
   public void close(Ending why) {
-    if (markClosed(why)) {
+    List<CompletableFuture<Void>> waiters = markClosed(why);
+    if (waiters != null) {
       onClose.accept(this);
+      flushed(waiters);
       settings.writers().execute(this::closeConnection);
     }
   }
@@ -186,14 +225,20 @@ public final class Subscription {
     return ending;
   }
 
-  private synchronized boolean markClosed(Ending why) {
+  /** Null if it was closed already; else whoever waits for a write, to be told once it has left. */
+  private synchronized List<CompletableFuture<Void>> markClosed(Ending why) {
     if (closed) {
-      return false;
+      return null;
     }
     closed = true;
     ending = why;
     buffer.clear();
-    return true;
+    return takeFlushWaiters();
+  }
+
+  // Outside the lock: whatever each waiter runs next is not this subscription's business.
+  private static void flushed(List<CompletableFuture<Void>> waiters) {
+    waiters.forEach(waiter -> waiter.complete(null));
   }
 
   private void closeConnection() {
@@ -222,6 +267,7 @@ public final class Subscription {
   private OutboundSseEvent next() {
     while (true) {
       long after;
+      List<CompletableFuture<Void>> written;
       synchronized (this) {
         if (closed) {
           return null;
@@ -229,11 +275,12 @@ public final class Subscription {
         if (!buffer.isEmpty()) {
           return buffer.poll();
         }
-        if (live) {
-          writing = false;
-          return null;
-        }
         after = queuedUpTo;
+        written = live ? stopWriting() : null;
+      }
+      if (written != null) {
+        flushed(written);
+        return null;
       }
       List<OutboundSseEvent> missed = settings.historyAfter().apply(after);
       synchronized (this) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class FanOutTest {
             heals);
     Subscription subscription =
         new Subscription(client, "127.0.0.1", 0, settings, s -> closings.incrementAndGet());
-    subscribers.reserve("127.0.0.1", Duration.ZERO);
+    subscribers.reserve("127.0.0.1", CompletableFuture.completedFuture(null), Duration.ZERO);
     subscribers.add(subscription);
     subscription.start(List.of());
     return client;

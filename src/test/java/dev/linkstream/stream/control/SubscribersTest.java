@@ -2,6 +2,7 @@ package dev.linkstream.stream.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.linkstream.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,7 @@ class SubscribersTest {
           new Count());
 
   Subscription join(String address) throws Exception {
-    subscribers.reserve(address, Duration.ZERO);
+    subscribers.reserve(address, CompletableFuture.completedFuture(null), Duration.ZERO);
     Subscription subscription =
         new Subscription(new Client(), address, 0, settings, subscribers::leave);
     subscribers.add(subscription);
@@ -52,24 +55,11 @@ class SubscribersTest {
   }
 
   @Test
-  void waitsWithinItsPatienceForAPlaceToBeGivenUp() throws Exception {
+  void waitsWhileTheProbeRunsForAPlaceToBeGivenUp() throws Exception {
     Subscription first = join("127.0.0.1");
     join("127.0.0.1");
     AtomicReference<Exception> failed = new AtomicReference<>();
-    Thread waiting =
-        new Thread(
-            () -> {
-              try {
-                subscribers.reserve("127.0.0.1", Duration.ofSeconds(30));
-              } catch (Exception e) {
-                failed.set(e);
-              }
-            });
-    waiting.start();
-    Eventually.holds(
-        Duration.ofSeconds(10),
-        () -> waiting.getState() == Thread.State.TIMED_WAITING,
-        () -> "it did not wait: " + waiting.getState());
+    Thread waiting = waitForPlace(new CompletableFuture<>(), failed);
 
     first.close();
 
@@ -80,12 +70,48 @@ class SubscribersTest {
   }
 
   @Test
-  void refusesOnceItsPatienceIsOver() throws Exception {
+  void refusesOnceTheProbeHasEndedWithNoPlaceGivenUp() throws Exception {
+    join("127.0.0.1");
+    join("127.0.0.1");
+    CompletableFuture<Void> probe = new CompletableFuture<>();
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    Thread waiting = waitForPlace(probe, failed);
+
+    probe.complete(null);
+    subscribers.probed();
+
+    waiting.join(10_000);
+    assertFalse(waiting.isAlive(), "it still waits, with its patience far from over");
+    assertInstanceOf(Subscribers.Full.class, failed.get());
+  }
+
+  @Test
+  void refusesOnceItsPatienceIsOverWhileTheProbeStillRuns() throws Exception {
     join("127.0.0.1");
     join("127.0.0.1");
 
     assertThrows(
-        Subscribers.Full.class, () -> subscribers.reserve("127.0.0.1", Duration.ofMillis(20)));
+        Subscribers.Full.class,
+        () -> subscribers.reserve("127.0.0.1", new CompletableFuture<>(), Duration.ofMillis(20)));
+  }
+
+  // Waits for a place from 127.0.0.1 on a thread of its own, with patience enough for any test.
+  private Thread waitForPlace(Future<?> probe, AtomicReference<Exception> failed) throws Exception {
+    Thread waiting =
+        new Thread(
+            () -> {
+              try {
+                subscribers.reserve("127.0.0.1", probe, Duration.ofMinutes(5));
+              } catch (Exception e) {
+                failed.set(e);
+              }
+            });
+    waiting.start();
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> waiting.getState() == Thread.State.TIMED_WAITING,
+        () -> "it did not wait: " + waiting.getState());
+    return waiting;
   }
 
   @Test

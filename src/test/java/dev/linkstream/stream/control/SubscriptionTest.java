@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -166,6 +168,48 @@ class SubscriptionTest {
     assertEquals(1, closings.get());
     assertEquals(Subscription.Ending.GONE, subscription.ending());
     assertEquals(0, sent.getCount());
+  }
+
+  @Test
+  void aProbeTellsOnceItIsWrittenAndNotBefore() {
+    Subscription subscription = subscribe(0);
+    Queue<Runnable> waiting = new ArrayDeque<>();
+    writers = waiting::add;
+
+    CompletableFuture<Void> written = subscription.probe(Event.comment("probe"));
+    subscription.offer(Event.withId(1));
+
+    assertFalse(written.isDone(), "told before the probe was written");
+    waiting.poll().run();
+    assertTrue(written.isDone());
+    assertEquals("probe", client.received.get(1).getComment());
+    assertEquals(List.of("1"), client.ids());
+  }
+
+  @Test
+  void aProbeThatFindsTheClientGoneTellsOnceItsPlaceIsGivenUp() {
+    Subscription subscription = subscribe(0);
+    Queue<Runnable> waiting = new ArrayDeque<>();
+    writers = waiting::add;
+    client.answer = () -> CompletableFuture.failedFuture(new java.io.IOException("Broken pipe"));
+
+    CompletableFuture<Integer> closedWhenTold =
+        subscription.probe(Event.comment("probe")).thenApply(none -> closings.get());
+    while (!waiting.isEmpty()) {
+      waiting.poll().run();
+    }
+
+    assertEquals(1, closedWhenTold.getNow(-1), "told before its place was given up");
+    assertEquals(Subscription.Ending.GONE, subscription.ending());
+  }
+
+  @Test
+  void aProbeToAnEndedSubscriptionTellsAtOnce() {
+    Subscription subscription = subscribe(0);
+    subscription.close();
+
+    assertTrue(subscription.probe(Event.comment("probe")).isDone());
+    assertEquals(1, client.received.size(), "only the greeting");
   }
 
   @Test
