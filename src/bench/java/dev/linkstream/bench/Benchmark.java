@@ -2,6 +2,7 @@ package dev.linkstream.bench;
 
 import dev.linkstream.bench.Publisher.Submission;
 import dev.linkstream.bench.Subscribers.Tally;
+import dev.linkstream.it.Metrics;
 import dev.linkstream.testing.ServerProcess;
 import dev.linkstream.testing.WebOrigin;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -377,6 +379,7 @@ public final class Benchmark {
       long firstId = observer.lastId() + 1;
       Tally before = subscribers.tally(firstId - 1);
       long refusedBefore = subscribers.refusals.get();
+      Optional<Metrics> countedBefore = target.metrics();
       long serverCpu = ProcessStats.cpuMillis(target.pid());
       long clientCpu = ProcessStats.cpuMillis(ProcessHandle.current().pid());
       long start = System.nanoTime();
@@ -404,7 +407,16 @@ public final class Benchmark {
           subscribers.refusals.get() - refusedBefore,
           2L * submitted.size() * subscribers.reading() * 1000 / wallMillis,
           (ProcessStats.cpuMillis(target.pid()) - serverCpu) * 100 / wallMillis,
-          (ProcessStats.cpuMillis(ProcessHandle.current().pid()) - clientCpu) * 100 / wallMillis);
+          (ProcessStats.cpuMillis(ProcessHandle.current().pid()) - clientCpu) * 100 / wallMillis,
+          countedBefore.map(earlier -> counted(earlier, target.metrics().orElseThrow())));
+    }
+
+    private static Results.StreamCounts counted(Metrics before, Metrics after) {
+      return new Results.StreamCounts(
+          (long)
+              after.since(
+                  before, "linkstream_stream_subscribers_dropped_total", "reason=\"limit\""),
+          (long) after.since(before, "linkstream_stream_heals_total"));
     }
 
     /** Per submission, ms from its planned time until the last subscriber had its pending event. */

@@ -35,6 +35,11 @@ class BenchmarkSmokeIT {
         assertEquals(0, broadcast.missing(), where + ": missing events");
         assertEquals(0, broadcast.duplicates(), where + ": repeated events");
         assertTrue(broadcast.deliveriesPerSecond() > 0, where);
+        broadcast
+            .counted()
+            .ifPresent(
+                counted ->
+                    assertEquals(0, counted.heals(), where + ": events read from the history"));
       }
       if (run.churn != null) {
         nothingGrewUnderChurn(run.target, run.churn);

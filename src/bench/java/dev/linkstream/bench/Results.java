@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Every figure of a run, as a Markdown report and as JSON. */
@@ -20,6 +21,12 @@ final class Results {
       long connectMillis) {}
 
   /** Links submitted at a rate, and how their events reached the subscribers. */
+  /**
+   * What Linkstream's own metrics counted in a scenario: streams refused by its limits (as against
+   * every 503 the clients saw), and events a subscription lacked and read from the history.
+   */
+  record StreamCounts(long refusedByLimit, long heals) {}
+
   record Broadcast(
       String name,
       int subscribers,
@@ -34,7 +41,8 @@ final class Results {
       long refused,
       long deliveriesPerSecond,
       long serverCpuPercent,
-      long clientCpuPercent) {
+      long clientCpuPercent,
+      Optional<StreamCounts> counted) {
 
     /** The server's CPU time per event delivered to one subscriber; 0 when none was. */
     long serverCpuMicrosPerDelivery() {
@@ -239,13 +247,13 @@ final class Results {
                 ramp.stats().fileDescriptors()));
       }
       md.append(
-          "\n| Scenario | Subscribers | Links (unanswered) | Last receipt ms p50/p99/max | POST µs p50/p99/max | Pipeline ms p50/p99/max | Deliveries/s | Missing | Duplicates | Dropped | Refused (503) | Server CPU % | Server CPU µs / delivery | Client CPU % |\n");
+          "\n| Scenario | Subscribers | Links (unanswered) | Last receipt ms p50/p99/max | POST µs p50/p99/max | Pipeline ms p50/p99/max | Deliveries/s | Missing | Duplicates | Dropped | Refused (503) | of them by the limits | Heals | Server CPU % | Server CPU µs / delivery | Client CPU % |\n");
       md.append(
-          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       for (Broadcast b : run.broadcasts()) {
         md.append(
             String.format(
-                "| %s | %d | %d (%d) | %s | %s | %s | %d | %d | %d | %d | %d | %d | %d | %d |%n",
+                "| %s | %d | %d (%d) | %s | %s | %s | %d | %d | %d | %d | %d | %s | %s | %d | %d | %d |%n",
                 b.name(),
                 b.subscribers(),
                 b.submissions(),
@@ -258,6 +266,8 @@ final class Results {
                 b.duplicates(),
                 b.dropped(),
                 b.refused(),
+                b.counted().map(c -> String.valueOf(c.refusedByLimit())).orElse("–"),
+                b.counted().map(c -> String.valueOf(c.heals())).orElse("–"),
                 b.serverCpuPercent(),
                 b.serverCpuMicrosPerDelivery(),
                 b.clientCpuPercent()));
@@ -450,7 +460,7 @@ final class Results {
       }
       JsonArrayBuilder broadcasts = Json.createArrayBuilder();
       for (Broadcast b : run.broadcasts()) {
-        broadcasts.add(
+        JsonObjectBuilder scenario =
             Json.createObjectBuilder()
                 .add("scenario", b.name())
                 .add("subscribers", b.subscribers())
@@ -467,7 +477,11 @@ final class Results {
                 .add("serverCpuPercent", b.serverCpuPercent())
                 .add("clientCpuPercent", b.clientCpuPercent())
                 .add("serverCpuMicrosPerDelivery", b.serverCpuMicrosPerDelivery())
-                .add("sustained", b.sustained()));
+                .add("sustained", b.sustained());
+        b.counted()
+            .ifPresent(
+                c -> scenario.add("refusedByLimit", c.refusedByLimit()).add("heals", c.heals()));
+        broadcasts.add(scenario);
       }
       JsonObjectBuilder target =
           Json.createObjectBuilder()

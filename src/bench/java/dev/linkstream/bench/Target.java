@@ -2,6 +2,7 @@ package dev.linkstream.bench;
 
 import dev.linkstream.bench.plain.PlainApplication;
 import dev.linkstream.bench.plain.PlainBroadcaster;
+import dev.linkstream.it.Metrics;
 import dev.linkstream.testing.Eventually;
 import dev.linkstream.testing.ServerProcess;
 import dev.linkstream.testing.TestTokens;
@@ -10,10 +11,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +38,11 @@ interface Target extends AutoCloseable {
   /** {@code Authorization}'s value for the benchmark's clients, if the server asks for one. */
   default String authorization() {
     return "";
+  }
+
+  /** The application's metrics, where it has Linkstream's. */
+  default Optional<Metrics> metrics() {
+    return Optional.empty();
   }
 
   /** Whether a submission makes the server fetch the page (the reference broadcasts at once). */
@@ -109,6 +119,21 @@ interface Target extends AutoCloseable {
     @Override
     public String authorization() {
       return TestTokens.authorization(uri());
+    }
+
+    @Override
+    public Optional<Metrics> metrics() {
+      HttpRequest request = HttpRequest.newBuilder(uri().resolve("/metrics")).build();
+      try {
+        String text =
+            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return Optional.of(Metrics.parse(text, "application"));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * name{label="value",…}} with the labels sorted and the scope left out: the two servers differ in
  * label order and in a trailing comma.
  */
-record Metrics(Map<String, Double> values) {
+public record Metrics(Map<String, Double> values) {
 
   private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)\\}\\s+(\\S+)$");
 
@@ -22,7 +22,11 @@ record Metrics(Map<String, Double> values) {
 
   /** The metrics of one scope: {@code application}, or the JVM's own in {@code base}. */
   static Metrics read(Api api, String scope) {
-    String text = api.server.path("metrics").request().get(String.class);
+    return parse(api.server.path("metrics").request().get(String.class), scope);
+  }
+
+  /** The metrics of one scope in a server's /metrics text: also for the benchmark's servers. */
+  public static Metrics parse(String text, String scope) {
     Map<String, Double> values = new HashMap<>();
     for (String line : text.lines().toList()) {
       Matcher sample = SAMPLE.matcher(line);
@@ -35,7 +39,7 @@ record Metrics(Map<String, Double> values) {
   }
 
   /** The sample's value; absent samples fail the test, naming what there is. */
-  double get(String name, String... labels) {
+  public double get(String name, String... labels) {
     String key = key(name, String.join(",", labels));
     Double value = values.get(key);
     if (value == null) {
@@ -45,7 +49,7 @@ record Metrics(Map<String, Double> values) {
   }
 
   /** How much a counter grew since an earlier reading. */
-  double since(Metrics before, String name, String... labels) {
+  public double since(Metrics before, String name, String... labels) {
     String key = key(name, String.join(",", labels));
     return get(name, labels) - before.values.getOrDefault(key, 0.0);
   }
