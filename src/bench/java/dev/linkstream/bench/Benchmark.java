@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +23,17 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dbench.servers} names the servers measured, in order, of {@code payara} and {@code
  * liberty} (Linkstream on Payara Micro, on Open Liberty), {@code plain-payara} and {@code
  * plain-liberty} (the plain Jakarta EE broadcaster on each) and {@code reference} (Netty); all of
- * them unless told. {@code -Dbench.scenarios=churn} runs the churn soak alone.
+ * them unless told. {@code -Dbench.scenarios=churn} runs the churn soak alone, {@code stalling} the
+ * stalled clients alone (at the first count, on Linkstream).
  */
 public final class Benchmark {
+
+  /** Which scenarios a run takes: all of them, or one alone. */
+  enum Scenarios {
+    ALL,
+    CHURN,
+    STALLING
+  }
 
   private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -32,6 +41,9 @@ public final class Benchmark {
   static final long CHURN_SETTLE_MILLIS = 3_000;
 
   private static final long POLL_MILLIS = 250;
+
+  /** The receive buffer of each stalled client: small, as a client's that stopped reading. */
+  static final int STALLED_RECEIVE_BUFFER = 4096;
 
   /** How many heartbeats a churn that did not release in one waits for, to say when it does. */
   private static final int LATE_HEARTBEATS = 3;
@@ -51,7 +63,7 @@ public final class Benchmark {
         run(
             Scale.named(System.getProperty("bench.scale", "smoke")),
             setting("bench.servers", "payara,liberty,plain-payara,plain-liberty,reference"),
-            setting("bench.scenarios", "all").equals("churn"));
+            Scenarios.valueOf(setting("bench.scenarios", "all").toUpperCase(Locale.ROOT)));
     System.out.println(results.markdown());
   }
 
@@ -63,10 +75,10 @@ public final class Benchmark {
 
   /** Every scenario, on Payara Micro and on the reference. */
   static Results run(Scale scale) throws Exception {
-    return run(scale, "payara,reference", false);
+    return run(scale, "payara,reference", Scenarios.ALL);
   }
 
-  static Results run(Scale scale, String servers, boolean churnOnly) throws Exception {
+  static Results run(Scale scale, String servers, Scenarios scenarios) throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "bench"));
     Results results = new Results(scale);
     try (WebOrigin origin = new WebOrigin()) {
@@ -74,7 +86,7 @@ public final class Benchmark {
       Benchmark benchmark = new Benchmark(scale, origin, dir);
       for (String server : servers.split(",")) {
         try (Target target = benchmark.start(server.strip())) {
-          results.add(benchmark.measure(target, churnOnly));
+          results.add(benchmark.measure(target, scenarios));
         }
       }
     }
@@ -115,17 +127,21 @@ public final class Benchmark {
     };
   }
 
-  Results.Run measure(Target target, boolean churnOnly) throws Exception {
+  Results.Run measure(Target target, Scenarios scenarios) throws Exception {
     Results.Run run = new Results.Run(target.name());
-    long lastId = churnOnly ? 0 : broadcasts(target, run);
-    if (scale.churn().onReference() || target instanceof Target.Linkstream) {
+    long lastId = scenarios == Scenarios.CHURN ? 0 : broadcasts(target, run, scenarios);
+    if (scenarios != Scenarios.STALLING
+        && (scale.churn().onReference() || target instanceof Target.Linkstream)) {
       run.churn = churn(target, lastId);
     }
     return run;
   }
 
-  /** Every scenario but the churn; the id of the last event the observer saw. */
-  private long broadcasts(Target target, Results.Run run) throws Exception {
+  /**
+   * Every scenario but the churn, or only the stalled clients; the id of the last event the
+   * observer saw.
+   */
+  private long broadcasts(Target target, Results.Run run, Scenarios scenarios) throws Exception {
     String authorization = target.authorization();
     try (Subscribers subscribers = new Subscribers(target.address(), authorization);
         Observer observer = new Observer(target.uri(), authorization)) {
@@ -140,6 +156,13 @@ public final class Benchmark {
       run.idle = idle;
       int first = scale.first();
       run.ramp.add(session.rampTo(first, idle));
+      if (scenarios == Scenarios.STALLING) {
+        // Unmeasured, as the throughput steps are before it in a full run: a fresh server's first
+        // links are slow while it compiles its code.
+        session.broadcast("warm-up", scale.latencyEvents(), scale.latencyRate());
+        run.stalling = session.stalling(scale.stalling());
+        return observer.lastId();
+      }
       run.latency.add(
           session.broadcast("latency at " + first, scale.latencyEvents(), scale.latencyRate()));
       for (double rate : scale.throughputRates()) {
@@ -149,6 +172,9 @@ public final class Benchmark {
         if (!step.sustained()) {
           break;
         }
+      }
+      if (target instanceof Target.Linkstream) {
+        run.stalling = session.stalling(scale.stalling());
       }
       for (int count : scale.subscribers().subList(1, scale.subscribers().size())) {
         run.ramp.add(session.rampTo(count, idle));
@@ -352,6 +378,35 @@ public final class Benchmark {
       return measured(name, () -> publisher.submit(events, rate));
     }
 
+    /**
+     * The same padded links with no client stalled, then with the plan's stalled clients open from
+     * addresses of their own (127.4.0.x) for as long as the links take to arrive.
+     */
+    Results.Stalling stalling(Scale.Stalling plan) throws Exception {
+      Publisher padded = publisher.padded(plan.padding());
+      Results.Broadcast alone =
+          measured("padded, none stalled", () -> padded.submit(plan.links(), plan.rate()));
+      int perAddress = plan.clients() / plan.addresses();
+      try (Subscribers stalled =
+          new Subscribers(
+              target.address(),
+              target.authorization(),
+              "127.4.",
+              perAddress,
+              STALLED_RECEIVE_BUFFER)) {
+        stalled.growTo(plan.clients(), observer.lastId());
+        stalled.stall(1);
+        Results.Broadcast among =
+            measured(
+                "padded, " + plan.clients() + " stalled from " + plan.addresses() + " addresses",
+                () -> padded.submit(plan.links(), plan.rate()));
+        // The server's count, less the healthy subscribers and the observer: a client that does not
+        // read would not see its stream closed.
+        int stillOpen = publisher.subscribers() - subscribers.size() - 1;
+        return new Results.Stalling(plan, alone, among, stillOpen);
+      }
+    }
+
     Results.Broadcast reconnectStorm(int events, double rate) throws Exception {
       return measured(
           "reconnect storm",
@@ -416,6 +471,8 @@ public final class Benchmark {
           (long)
               after.since(
                   before, "linkstream_stream_subscribers_dropped_total", "reason=\"limit\""),
+          (long)
+              after.since(before, "linkstream_stream_subscribers_dropped_total", "reason=\"slow\""),
           (long) after.since(before, "linkstream_stream_heals_total"));
     }
 

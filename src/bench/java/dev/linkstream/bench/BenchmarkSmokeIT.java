@@ -46,6 +46,7 @@ class BenchmarkSmokeIT {
       }
     }
     assertTrue(results.runs().get(0).churn != null, "Linkstream was not churned");
+    assertTrue(results.runs().get(0).stalling != null, "Linkstream met no stalled clients");
   }
 
   private static void nothingGrewUnderChurn(String target, Results.Churn churn) {

@@ -29,12 +29,24 @@ final class Publisher {
   private static final AtomicLong COUNTER = new AtomicLong();
 
   private final String authorization;
+  private final String padding;
 
   Publisher(URI server, String origin, String authorization) {
+    this(server, origin, authorization, "");
+  }
+
+  private Publisher(URI server, String origin, String authorization, String padding) {
     this.links = server.resolve("/api/links");
     this.subscribers = server.resolve("/api/links/stream/subscribers");
     this.origin = origin;
     this.authorization = authorization;
+    this.padding = padding;
+  }
+
+  /** One that submits links whose URLs are {@code chars} characters longer, in their query. */
+  Publisher padded(int chars) {
+    return new Publisher(
+        links.resolve("/"), origin, authorization, "?pad=" + "x".repeat(Math.max(0, chars - 5)));
   }
 
   /**
@@ -67,7 +79,7 @@ final class Publisher {
   }
 
   private CompletableFuture<Submission> submit(long planned) {
-    String url = origin + "/page/" + COUNTER.incrementAndGet();
+    String url = origin + "/page/" + COUNTER.incrementAndGet() + padding;
     HttpRequest request =
         signedIn(HttpRequest.newBuilder(links), authorization)
             .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))

@@ -20,13 +20,29 @@ final class Results {
       long heapBytesEach,
       long connectMillis) {}
 
-  /** Links submitted at a rate, and how their events reached the subscribers. */
   /**
    * What Linkstream's own metrics counted in a scenario: streams refused by its limits (as against
-   * every 503 the clients saw), and events a subscription lacked and read from the history.
+   * every 503 the clients saw), streams it dropped as slow, and events a subscription lacked and
+   * read from the history.
    */
-  record StreamCounts(long refusedByLimit, long heals) {}
+  record StreamCounts(long refusedByLimit, long droppedSlow, long heals) {}
 
+  /**
+   * The same links submitted with no client stalled, then with {@code plan.clients()} stalled: what
+   * the healthy subscribers saw each time, and what the server did with the stalled ones.
+   *
+   * @param stillOpen stalled streams the server had not closed when the links had all arrived
+   */
+  record Stalling(Scale.Stalling plan, Broadcast alone, Broadcast among, long stillOpen) {
+
+    /** The healthy subscribers' last-receipt p99 among the stalled, over that with none. */
+    double p99Ratio() {
+      return (double) among.lastReceiptMillis().p99()
+          / Math.max(1, alone.lastReceiptMillis().p99());
+    }
+  }
+
+  /** Links submitted at a rate, and how their events reached the subscribers. */
   record Broadcast(
       String name,
       int subscribers,
@@ -145,6 +161,7 @@ final class Results {
     final List<Broadcast> throughput = new ArrayList<>();
     Broadcast submissions;
     Broadcast stalled;
+    Stalling stalling;
     Broadcast reconnect;
     Churn churn;
 
@@ -156,6 +173,10 @@ final class Results {
     List<Broadcast> broadcasts() {
       List<Broadcast> all = new ArrayList<>(latency);
       all.addAll(throughput);
+      if (stalling != null) {
+        all.add(stalling.alone());
+        all.add(stalling.among());
+      }
       for (Broadcast b : new Broadcast[] {submissions, stalled, reconnect}) {
         if (b != null) {
           all.add(b);
@@ -210,11 +231,13 @@ final class Results {
     md.append("## Benchmark (").append(scale.name()).append(" scale)\n\n");
     md.append(machine()).append("\n\n");
     List<Run> full = runs.stream().filter(run -> run.idle != null).toList();
-    for (Run app : full) {
+    // The comparisons need every scenario, which a run of the stalled clients alone lacks.
+    List<Run> compared = full.stream().filter(run -> !run.latency.isEmpty()).toList();
+    for (Run app : compared) {
       if (app.target.startsWith("Linkstream")) {
         // Against the physical limit, and against the textbook on the same server.
         String server = app.target.substring(app.target.indexOf(" on "));
-        for (Run peer : full) {
+        for (Run peer : compared) {
           if (peer.target.startsWith("Reference") || peer.target.endsWith(server) && peer != app) {
             comparison(md, app, peer);
           }
@@ -274,8 +297,50 @@ final class Results {
       }
       md.append('\n');
     }
+    stalling(md);
     churn(md);
     return md.toString();
+  }
+
+  private void stalling(StringBuilder md) {
+    List<Run> stalled = runs.stream().filter(run -> run.stalling != null).toList();
+    if (stalled.isEmpty()) {
+      return;
+    }
+    Scale.Stalling plan = scale.stalling();
+    md.append("### Stalled clients\n\n")
+        .append(
+            String.format(
+                "%d links a second, %d in all, each URL padded by %d characters, submitted with no"
+                    + " client stalled and then again with %d streams open from %d addresses that"
+                    + " never read (receive buffers of %d bytes). Latency: the healthy subscribers'"
+                    + " last receipt.%n%n",
+                (long) plan.rate(),
+                plan.links(),
+                plan.padding(),
+                plan.clients(),
+                plan.addresses(),
+                Benchmark.STALLED_RECEIVE_BUFFER));
+    md.append(
+        "| Target | Healthy | p99 ms, none stalled | p99 ms, among the stalled | Ratio | Healthy: missing / duplicates | Dropped as slow (of the stalled) | Still open |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Run run : stalled) {
+      Stalling s = run.stalling;
+      md.append(
+          String.format(
+              "| %s | %d | %d | %d | %.2f | %d / %d | %s (%d) | %d |%n",
+              run.target,
+              s.among().subscribers(),
+              s.alone().lastReceiptMillis().p99(),
+              s.among().lastReceiptMillis().p99(),
+              s.p99Ratio(),
+              s.among().missing(),
+              s.among().duplicates(),
+              s.among().counted().map(c -> String.valueOf(c.droppedSlow())).orElse("–"),
+              s.plan().clients(),
+              s.stillOpen()));
+    }
+    md.append('\n');
   }
 
   private void churn(StringBuilder md) {
@@ -480,7 +545,11 @@ final class Results {
                 .add("sustained", b.sustained());
         b.counted()
             .ifPresent(
-                c -> scenario.add("refusedByLimit", c.refusedByLimit()).add("heals", c.heals()));
+                c ->
+                    scenario
+                        .add("refusedByLimit", c.refusedByLimit())
+                        .add("droppedSlow", c.droppedSlow())
+                        .add("heals", c.heals()));
         broadcasts.add(scenario);
       }
       JsonObjectBuilder target =
@@ -490,6 +559,15 @@ final class Results {
               .add("scenarios", broadcasts);
       if (run.idle != null) {
         target.add("idleRssKiB", run.idle.rssKiB()).add("idleThreads", run.idle.threads());
+      }
+      if (run.stalling != null) {
+        target.add(
+            "stalling",
+            Json.createObjectBuilder()
+                .add("clients", run.stalling.plan().clients())
+                .add("addresses", run.stalling.plan().addresses())
+                .add("stillOpen", run.stalling.stillOpen())
+                .add("p99Ratio", run.stalling.p99Ratio()));
       }
       if (run.churn != null) {
         target.add("churn", churn(run.churn));

@@ -18,6 +18,7 @@ import java.util.List;
  * @param submissionRate the open-loop rate of the last scenario, at the last count
  * @param submissionSeconds how long it submits
  * @param originDelayMillis how long the loopback origin takes to answer a fetch
+ * @param stalling clients that stop reading, at the first count
  * @param churn the churn soak
  */
 record Scale(
@@ -32,7 +33,20 @@ record Scale(
     double submissionRate,
     int submissionSeconds,
     int originDelayMillis,
+    Stalling stalling,
     Churn churn) {
+
+  /**
+   * Clients that stop reading, from a few addresses, while links keep coming: the same links are
+   * submitted first with none stalled, so that what the healthy subscribers see can be compared.
+   *
+   * @param clients streams opened that never read, with small receive windows
+   * @param addresses the client addresses they share, as many on each
+   * @param links links submitted, with and then without them
+   * @param rate links a second
+   * @param padding characters added to each link's URL, so that the stalled clients' buffers fill
+   */
+  record Stalling(int clients, int addresses, int links, double rate, int padding) {}
 
   /**
    * The churn soak: subscribers held while others join and vanish.
@@ -67,6 +81,7 @@ record Scale(
           20,
           3,
           20,
+          new Stalling(20, 4, 40, 10, 1_950),
           new Churn(50, 10, 5, 20, 2, false));
   static final Scale FULL =
       new Scale(
@@ -82,6 +97,9 @@ record Scale(
           100,
           10,
           20,
+          // 200 from 4 addresses, as issue 17 asks; about 600 such links fill what the kernel and
+          // the server hold for each before its writes block.
+          new Stalling(200, 4, 800, 8, 1_950),
           new Churn(100, 20, 60, 30 * 60, 2, true));
 
   /**
@@ -115,6 +133,7 @@ record Scale(
         scale.submissionRate,
         scale.submissionSeconds,
         delay,
+        scale.stalling,
         churn);
   }
 

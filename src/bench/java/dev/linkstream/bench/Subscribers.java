@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Many SSE subscribers on one event-loop thread, each from a loopback source address (127.1.x.y
- * unless told otherwise) shared by at most {@value #PER_ADDRESS}, checking every event id it
- * receives: ids must follow one another without a gap or a repeat. Receipt times are kept per event
- * id, across all subscribers.
+ * unless told otherwise) shared by at most {@value #PER_ADDRESS} (or as told), checking every event
+ * id it receives: ids must follow one another without a gap or a repeat. Receipt times are kept per
+ * event id, across all subscribers.
  */
 final class Subscribers implements AutoCloseable {
 
@@ -57,6 +57,8 @@ final class Subscribers implements AutoCloseable {
 
   private final String authorization;
   private final String network;
+  private final int perAddress;
+  private final int receiveBuffer;
 
   Subscribers(InetSocketAddress server, String authorization) {
     this(server, authorization, "127.1.");
@@ -67,9 +69,25 @@ final class Subscribers implements AutoCloseable {
    * so that the server's limit per address never counts theirs, gone or not.
    */
   Subscribers(InetSocketAddress server, String authorization, String network) {
+    this(server, authorization, network, PER_ADDRESS, 0);
+  }
+
+  /**
+   * As {@link #Subscribers(InetSocketAddress, String, String)}, {@code perAddress} to an address,
+   * each with a receive buffer of {@code receiveBuffer} bytes (the system's default if 0): a small
+   * one makes a client that stops reading hold the server's writes back at once.
+   */
+  Subscribers(
+      InetSocketAddress server,
+      String authorization,
+      String network,
+      int perAddress,
+      int receiveBuffer) {
     this.server = server;
     this.authorization = authorization;
     this.network = network;
+    this.perAddress = perAddress;
+    this.receiveBuffer = receiveBuffer;
   }
 
   int size() {
@@ -188,7 +206,7 @@ final class Subscribers implements AutoCloseable {
     private long frameId = -1;
 
     Subscriber(int index, CountDownLatch answered) {
-      int address = index / PER_ADDRESS;
+      int address = index / perAddress;
       this.local = new InetSocketAddress(network + (address / 250) + "." + (address % 250 + 1), 0);
       this.answered = answered;
     }
@@ -209,11 +227,16 @@ final class Subscribers implements AutoCloseable {
       open = false;
       line.setLength(0);
       frameId = -1;
-      ChannelFuture connected =
+      Bootstrap bootstrap =
           new Bootstrap()
               .group(loop)
               .channel(NioSocketChannel.class)
-              .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
+              .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
+      if (receiveBuffer > 0) {
+        bootstrap.option(ChannelOption.SO_RCVBUF, receiveBuffer);
+      }
+      ChannelFuture connected =
+          bootstrap
               .handler(
                   new ChannelInitializer<SocketChannel>() {
                     @Override
