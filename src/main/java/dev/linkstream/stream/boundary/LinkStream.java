@@ -162,7 +162,7 @@ public class LinkStream {
             metrics.heals());
     metrics.subscribers(subscribers::count);
     lastSent = store.historyRange().last();
-    fanOut = new FanOut(subscribers, lastSent);
+    fanOut = new FanOut(subscribers, writers::executeAll, lastSent);
     lastBeat = System.nanoTime();
     long period = heartbeat.toMillis();
     heartbeats = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
@@ -497,7 +497,7 @@ public class LinkStream {
   private void replaceBroadcaster(String why) {
     LOG.log(Level.WARNING, "Replacing the broadcaster, because " + why);
     broadcaster.close();
-    fanOut = new FanOut(subscribers, fanOut.lastHandedOn());
+    fanOut = new FanOut(subscribers, writers::executeAll, fanOut.lastHandedOn());
     broadcaster = sse.newBroadcaster();
     broadcaster.register(fanOut);
   }

@@ -3,10 +3,13 @@ package dev.linkstream.stream.control;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +22,9 @@ import java.util.logging.Logger;
  * and holds up broadcasts meanwhile, and its broadcast starts work per sink per event. Jersey also
  * buffers at most 256 events per sink and drops the sink that falls behind; {@link #awaitRoom}
  * keeps fewer than that on the way.
+ *
+ * <p>The writers of the subscriptions an event wakes are handed on together, once the event has
+ * been offered to all of them: one hand-off per event rather than one per subscriber.
  */
 public final class FanOut implements SseEventSink {
 
@@ -28,12 +34,17 @@ public final class FanOut implements SseEventSink {
   static final int WINDOW = 128;
 
   private final Subscribers subscribers;
+  private final Consumer<List<Runnable>> writers;
   private final Semaphore room = new Semaphore(WINDOW);
   private volatile long lastHandedOn;
   private volatile boolean closed;
 
-  public FanOut(Subscribers subscribers, long lastHandedOn) {
+  /**
+   * @param writers runs the writers an event has woken, each once
+   */
+  public FanOut(Subscribers subscribers, Consumer<List<Runnable>> writers, long lastHandedOn) {
     this.subscribers = subscribers;
+    this.writers = writers;
     this.lastHandedOn = lastHandedOn;
   }
 
@@ -56,7 +67,9 @@ public final class FanOut implements SseEventSink {
   public CompletionStage<?> send(OutboundSseEvent event) {
     try {
       long id = Subscription.idOf(event);
-      subscribers.forEach(subscription -> offer(subscription, event, id));
+      List<Runnable> woken = new ArrayList<>();
+      subscribers.forEach(subscription -> offer(subscription, event, id, woken));
+      writers.accept(woken);
       if (id != Subscription.NO_ID) {
         lastHandedOn = id;
       }
@@ -67,9 +80,10 @@ public final class FanOut implements SseEventSink {
   }
 
   // One subscription's fault must not cost the others the event.
-  private static void offer(Subscription subscription, OutboundSseEvent event, long id) {
+  private static void offer(
+      Subscription subscription, OutboundSseEvent event, long id, List<Runnable> woken) {
     try {
-      subscription.offer(event, id);
+      subscription.offer(event, id, woken::add);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A stream could not take an event", e);
       subscription.close(Subscription.Ending.ERROR);

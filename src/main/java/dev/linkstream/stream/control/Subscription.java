@@ -61,6 +61,7 @@ public final class Subscription {
   private final Settings settings;
   private final Consumer<Subscription> onClose;
   private final Queue<OutboundSseEvent> buffer = new ArrayDeque<>();
+  private final Runnable writer = this::write;
   // Told once everything queued before them is written, or the subscription has ended.
   private List<CompletableFuture<Void>> flushWaiters = new ArrayList<>();
   private long queuedUpTo;
@@ -92,7 +93,7 @@ public final class Subscription {
   public synchronized void start(List<OutboundSseEvent> greeting) {
     buffer.addAll(greeting);
     writing = true;
-    settings.writers().execute(this::write);
+    settings.writers().execute(writer);
   }
 
   public String address() {
@@ -101,14 +102,16 @@ public final class Subscription {
 
   /** Queues the event and returns at once; one it has queued already, it ignores. */
   public void offer(OutboundSseEvent event) {
-    offer(event, idOf(event));
+    offer(event, idOf(event), settings.writers()::execute);
   }
 
   /**
    * As {@link #offer(OutboundSseEvent)}, with the event's id read once by whoever hands it to every
-   * subscription: parsed for each, it took 5% of Open Liberty's CPU in the benchmark.
+   * subscription (parsed for each, it took 5% of Open Liberty's CPU in the benchmark); and if a
+   * writer must now work for this subscription, it is handed to {@code wake} rather than to a
+   * writer loop, so that whoever offers an event to many can hand them all on at once.
    */
-  public void offer(OutboundSseEvent event, long id) {
+  public void offer(OutboundSseEvent event, long id, Consumer<Runnable> wake) {
     synchronized (this) {
       if (closed || !live || (id != NO_ID && id <= queuedUpTo)) {
         return;
@@ -120,7 +123,10 @@ public final class Subscription {
       }
       if (buffer.size() < settings.bufferSize()) {
         queue(event, id);
-        startWriter();
+        if (!writing) {
+          writing = true;
+          wake.accept(writer);
+        }
         return;
       }
     }
@@ -130,7 +136,7 @@ public final class Subscription {
   private void startWriter() {
     if (!writing) {
       writing = true;
-      settings.writers().execute(this::write);
+      settings.writers().execute(writer);
     }
   }
 
@@ -151,7 +157,7 @@ public final class Subscription {
    * writing to it, and this says when a write has had its chance to find out.
    */
   public CompletableFuture<Void> probe(OutboundSseEvent comment) {
-    offer(comment, NO_ID);
+    offer(comment, NO_ID, settings.writers()::execute);
     CompletableFuture<Void> written = new CompletableFuture<>();
     synchronized (this) {
       if (!closed && writing) {

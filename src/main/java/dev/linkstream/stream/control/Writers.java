@@ -1,6 +1,7 @@
 package dev.linkstream.stream.control;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,9 +40,10 @@ public final class Writers implements Executor, AutoCloseable {
   /** How long a loop beyond the fixed number waits for a task before it ends. */
   static final Duration IDLE = Duration.ofSeconds(30);
 
-  // Lock-free: the fan-out adds a task per idle subscriber per event while 32 loops poll, and a
-  // LinkedBlockingQueue's locks took 7% of a server's CPU in the benchmark.
-  private final BlockingQueue<Runnable> tasks = new LinkedTransferQueue<>();
+  // Runnables, and batches of them. Lock-free: when the fan-out still added a task per idle
+  // subscriber per event while 32 loops polled, a LinkedBlockingQueue's locks took 7% of a server's
+  // CPU in the benchmark.
+  private final BlockingQueue<Object> tasks = new LinkedTransferQueue<>();
   private final Set<Loop> loops = ConcurrentHashMap.newKeySet();
   private final AtomicInteger failed = new AtomicInteger();
   private final ThreadFactory threads;
@@ -73,6 +75,22 @@ public final class Writers implements Executor, AutoCloseable {
     tasks.add(task);
   }
 
+  /**
+   * Runs every task of the batch once, on as many loops as there are tasks, up to the fixed number:
+   * a queue entry per loop rather than per task, and per event rather than per subscriber when the
+   * tasks are the writers one event woke. A task that holds its loop leaves the rest of the batch
+   * to the others, and to the loop that stands in for it.
+   */
+  public void executeAll(List<Runnable> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    Batch shared = new Batch(batch);
+    for (int i = Math.min(fixed, batch.size()); i > 0; i--) {
+      tasks.add(shared);
+    }
+  }
+
   /** True until {@link #close()}, or until a loop ends by an error no task should have thrown. */
   public synchronized boolean allRunning() {
     return !closed && failed.get() == 0;
@@ -89,9 +107,19 @@ public final class Writers implements Executor, AutoCloseable {
    * often, at a fraction of that time.
    */
   public synchronized void rescue(long nanoTime) {
-    long stuck = loops.stream().filter(loop -> loop.stuck(nanoTime)).count();
-    while (!closed && loops.size() < most && loops.size() - stuck < fixed) {
+    List<Loop> stuck = loops.stream().filter(loop -> loop.stuck(nanoTime)).toList();
+    while (!closed && loops.size() < most && loops.size() - stuck.size() < fixed) {
       start();
+    }
+    // The batch a stuck loop was running goes back to the queue, once for each such loop, so that
+    // as many loops run what is left of it as before: every other loop that took it may be stuck
+    // too, and the next tasks in it as well.
+    for (Loop loop : stuck) {
+      Batch batch = loop.batch;
+      if (!loop.stoodInFor && batch != null && batch.hasMore()) {
+        loop.stoodInFor = true;
+        tasks.add(batch);
+      }
     }
   }
 
@@ -121,9 +149,32 @@ public final class Writers implements Executor, AutoCloseable {
     }
   }
 
+  /** Tasks that several loops run together, each task once. */
+  private static final class Batch {
+    private final List<Runnable> tasks;
+    private final AtomicInteger next = new AtomicInteger();
+
+    Batch(List<Runnable> tasks) {
+      this.tasks = tasks;
+    }
+
+    /** The next task no loop has taken yet, or null. */
+    Runnable take() {
+      int index = next.getAndIncrement();
+      return index < tasks.size() ? tasks.get(index) : null;
+    }
+
+    boolean hasMore() {
+      return next.get() < tasks.size();
+    }
+  }
+
   private final class Loop implements Runnable {
 
     private volatile long busySince;
+    private volatile Batch batch;
+    // Whether the batch's rest was queued again for the task this loop is stuck in.
+    private volatile boolean stoodInFor;
 
     boolean stuck(long nanoTime) {
       long since = busySince;
@@ -135,13 +186,15 @@ public final class Writers implements Executor, AutoCloseable {
       boolean ended = false;
       try {
         while (true) {
-          Runnable task = tasks.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
+          Object task = tasks.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
           if (task == STOP || (task == null && endIdle(this))) {
             ended = true;
             return;
           }
-          if (task != null) {
-            runTimed(task);
+          if (task instanceof Batch shared) {
+            runAll(shared);
+          } else if (task != null) {
+            runTimed((Runnable) task);
           }
         }
       } catch (InterruptedException e) {
@@ -154,7 +207,17 @@ public final class Writers implements Executor, AutoCloseable {
       }
     }
 
+    private void runAll(Batch shared) {
+      batch = shared;
+      Runnable task;
+      while ((task = shared.take()) != null) {
+        runTimed(task);
+      }
+      batch = null;
+    }
+
     private void runTimed(Runnable task) {
+      stoodInFor = false;
       busySince = System.nanoTime();
       try {
         task.run();

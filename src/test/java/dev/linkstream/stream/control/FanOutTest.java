@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FanOutTest {
 
   final Subscribers subscribers = new Subscribers(10, 10);
-  final FanOut fanOut = new FanOut(subscribers, 0);
+  final FanOut fanOut = new FanOut(subscribers, writers -> writers.forEach(Runnable::run), 0);
   final Count heals = new Count();
   final AtomicInteger closings = new AtomicInteger();
 
@@ -50,6 +51,28 @@ class FanOutTest {
     assertEquals(3, first.received.size(), "the heartbeat too");
     assertEquals(2, fanOut.lastHandedOn());
     assertEquals(0, heals.getCount());
+  }
+
+  @Test
+  void theWritersAnEventWakesAreHandedOnTogether() throws Exception {
+    List<Integer> handOffs = new ArrayList<>();
+    FanOut batching =
+        new FanOut(
+            subscribers,
+            woken -> {
+              handOffs.add(woken.size());
+              woken.forEach(Runnable::run);
+            },
+            0);
+    Client first = subscribe();
+    Client second = subscribe();
+
+    batching.send(Event.withId(1));
+    batching.send(Event.withId(2));
+
+    assertEquals(List.of(2, 2), handOffs, "writers woken, per hand-off");
+    assertEquals(List.of("1", "2"), first.ids());
+    assertEquals(List.of("1", "2"), second.ids());
   }
 
   @Test

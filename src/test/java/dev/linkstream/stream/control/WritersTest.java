@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.testing.Eventually;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +92,91 @@ class WritersTest {
         () -> writers.loops() == 2,
         () -> writers.loops() + " loops after the stuck tasks ended");
     assertTrue(writers.allRunning());
+    writers.close();
+  }
+
+  @Test
+  void aBatchRunsEachTaskOnceAcrossTheLoops() throws Exception {
+    Writers writers = new Writers(this::newThread, 4, 4);
+    AtomicIntegerArray runs = new AtomicIntegerArray(1_000);
+    Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+    CountDownLatch done = new CountDownLatch(1_000);
+    List<Runnable> batch = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      int task = i;
+      batch.add(
+          () -> {
+            runs.incrementAndGet(task);
+            ranOn.add(Thread.currentThread());
+            done.countDown();
+          });
+    }
+
+    writers.executeAll(batch);
+
+    assertTrue(done.await(10, TimeUnit.SECONDS), done.getCount() + " tasks never ran");
+    writers.close();
+    for (Thread thread : threads) {
+      thread.join(10_000);
+    }
+    for (int i = 0; i < 1_000; i++) {
+      assertEquals(1, runs.get(i), "task " + i);
+    }
+    assertTrue(threads.containsAll(ranOn), "a task ran on a thread other than a loop");
+  }
+
+  @Test
+  void whatAStuckTaskLeavesOfItsBatchRunsOnTheLoopThatStandsInForIt() throws Exception {
+    Writers writers = new Writers(this::newThread, 1, 2);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch rest = new CountDownLatch(2);
+    writers.executeAll(
+        List.of(
+            () -> {
+              held.countDown();
+              awaitQuietly(release);
+            },
+            rest::countDown,
+            rest::countDown));
+    assertTrue(held.await(10, TimeUnit.SECONDS), "the loop never took the batch");
+    assertFalse(rest.await(100, TimeUnit.MILLISECONDS), "one loop ran past its stuck task");
+
+    writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
+
+    assertTrue(rest.await(10, TimeUnit.SECONDS), "the rest of the batch waited for its stuck task");
+    release.countDown();
+    writers.close();
+  }
+
+  @Test
+  void aBatchOfStuckTasksIsTakenUpAsFastAsSeparateTasksWouldBe() throws Exception {
+    Writers writers = new Writers(this::newThread, 2, 10);
+    CountDownLatch release = new CountDownLatch(1);
+    Semaphore held = new Semaphore(0);
+    List<Runnable> batch = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      batch.add(
+          () -> {
+            held.release();
+            awaitQuietly(release);
+          });
+    }
+    CountDownLatch healthy = new CountDownLatch(1);
+    batch.add(healthy::countDown);
+    writers.executeAll(batch);
+
+    long later = System.nanoTime();
+    for (int round = 1; round <= 3; round++) {
+      assertTrue(
+          held.tryAcquire(2, 10, TimeUnit.SECONDS),
+          "round " + round + ": not every loop standing in took a stuck task");
+      later += Writers.STUCK_AFTER.toNanos() * 2;
+      writers.rescue(later);
+    }
+
+    assertTrue(healthy.await(10, TimeUnit.SECONDS), "the task after the stuck ones never ran");
+    release.countDown();
     writers.close();
   }
 
