@@ -37,8 +37,12 @@ public final class Writers implements Executor, AutoCloseable {
   /** How long one task may hold its loop before another loop takes its place. */
   public static final Duration STUCK_AFTER = Duration.ofMillis(500);
 
-  /** How long a loop beyond the fixed number waits for a task before it ends. */
-  static final Duration IDLE = Duration.ofSeconds(30);
+  /**
+   * How long a loop beyond the fixed number waits for a task before it ends: less than the time
+   * between heartbeats, whose writes would otherwise keep every loop ever started busy enough to
+   * stay.
+   */
+  static final Duration IDLE = Duration.ofSeconds(2);
 
   // Runnables, and batches of them. Lock-free: when the fan-out still added a task per idle
   // subscriber per event while 32 loops polled, a LinkedBlockingQueue's locks took 7% of a server's
