@@ -246,9 +246,16 @@ final class Results {
     }
     for (Run run : full) {
       md.append("### ").append(run.target).append("\n\n");
-      md.append(
-          "| Subscribers | Connect ms | RSS MiB | Heap MiB (live) | RSS / subscriber | Heap / subscriber | Threads | FDs |\n");
-      md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+      header(
+          md,
+          "Subscribers",
+          "Connect ms",
+          "RSS MiB",
+          "Heap MiB (live)",
+          "RSS / subscriber",
+          "Heap / subscriber",
+          "Threads",
+          "FDs");
       md.append(
           String.format(
               "| 0 | | %d | %d | | | %d | %d |%n",
@@ -269,10 +276,25 @@ final class Results {
                 ramp.stats().threads(),
                 ramp.stats().fileDescriptors()));
       }
-      md.append(
-          "\n| Scenario | Subscribers | Links (unanswered) | Last receipt ms p50/p99/max | POST µs p50/p99/max | Pipeline ms p50/p99/max | Deliveries/s | Missing | Duplicates | Dropped | Refused (503) | of them by the limits | Heals | Server CPU % | Server CPU µs / delivery | Client CPU % |\n");
-      md.append(
-          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+      md.append('\n');
+      header(
+          md,
+          "Scenario",
+          "Subscribers",
+          "Links (unanswered)",
+          "Last receipt ms p50/p99/max",
+          "POST µs p50/p99/max",
+          "Pipeline ms p50/p99/max",
+          "Deliveries/s",
+          "Missing",
+          "Duplicates",
+          "Dropped",
+          "Refused (503)",
+          "of them by the limits",
+          "Heals",
+          "Server CPU %",
+          "Server CPU µs / delivery",
+          "Client CPU %");
       for (Broadcast b : run.broadcasts()) {
         md.append(
             String.format(
@@ -321,9 +343,16 @@ final class Results {
                 plan.clients(),
                 plan.addresses(),
                 Benchmark.STALLED_RECEIVE_BUFFER));
-    md.append(
-        "| Target | Healthy | p99 ms, none stalled | p99 ms, among the stalled | Ratio | Healthy: missing / duplicates | Dropped as slow (of the stalled) | Still open |\n");
-    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    header(
+        md,
+        "Target",
+        "Healthy",
+        "p99 ms, none stalled",
+        "p99 ms, among the stalled",
+        "Ratio",
+        "Healthy: missing / duplicates",
+        "Dropped as slow (of the stalled)",
+        "Still open");
     for (Run run : stalled) {
       Stalling s = run.stalling;
       md.append(
@@ -367,10 +396,22 @@ final class Results {
                 first.settleMillis(),
                 churn.warmUpSeconds(),
                 first.settleMillis()));
-    md.append(
-        "| Target | Joined (reset / FIN) | Refused | Closed by server | Links (unanswered) | Missing | Duplicates | Subscribers before / at stop / after | Released ms (heartbeat ms) | Threads before → after | FDs before → after | Live heap MiB before → after | RSS MiB before → after | Took s |\n");
-    md.append(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    header(
+        md,
+        "Target",
+        "Joined (reset / FIN)",
+        "Refused",
+        "Closed by server",
+        "Links (unanswered)",
+        "Missing",
+        "Duplicates",
+        "Subscribers before / at stop / after",
+        "Released ms (heartbeat ms)",
+        "Threads before → after",
+        "FDs before → after",
+        "Live heap MiB before → after",
+        "RSS MiB before → after",
+        "Took s");
     for (Run run : churned) {
       Churn c = run.churn;
       md.append(
@@ -412,6 +453,12 @@ final class Results {
           .append(connections.isEmpty() ? "none" : String.join("; ", connections))
           .append(".\n\n");
     }
+  }
+
+  /** A table's head: its columns' names, the first aligned left and the rest, figures, right. */
+  private static void header(StringBuilder md, String... columns) {
+    md.append("| ").append(String.join(" | ", columns)).append(" |\n| ---");
+    md.append(" | ---:".repeat(columns.length - 1)).append(" |\n");
   }
 
   private static String change(long before, long after) {
