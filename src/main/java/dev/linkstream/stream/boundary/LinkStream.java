@@ -169,7 +169,7 @@ public class LinkStream {
     long check = SIGN_IN_CHECK.toMillis();
     signInChecks =
         scheduler.scheduleWithFixedDelay(this::endSignedOut, check, check, TimeUnit.MILLISECONDS);
-    long rescue = Writers.STUCK_AFTER.toMillis() / 2;
+    long rescue = Writers.STUCK_AFTER.toMillis() / 4;
     rescues =
         scheduler.scheduleWithFixedDelay(
             this::rescueWriters, rescue, rescue, TimeUnit.MILLISECONDS);

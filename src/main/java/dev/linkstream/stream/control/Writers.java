@@ -34,8 +34,12 @@ public final class Writers implements Executor, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Writers.class.getName());
   private static final Runnable STOP = () -> {};
 
-  /** How long one task may hold its loop before another loop takes its place. */
-  public static final Duration STUCK_AFTER = Duration.ofMillis(500);
+  /**
+   * How long one task may hold its loop before another loop takes its place: far longer than a
+   * write to a client that reads takes, even on a loaded server, and short enough that a client
+   * stalling in the middle of an event's fan-out delays the rest of it by little.
+   */
+  public static final Duration STUCK_AFTER = Duration.ofMillis(100);
 
   /**
    * How long a loop beyond the fixed number waits for a task before it ends: less than the time
@@ -112,18 +116,23 @@ public final class Writers implements Executor, AutoCloseable {
    */
   public synchronized void rescue(long nanoTime) {
     List<Loop> stuck = loops.stream().filter(loop -> loop.stuck(nanoTime)).toList();
-    while (!closed && loops.size() < most && loops.size() - stuck.size() < fixed) {
-      start();
-    }
-    // The batch a stuck loop was running goes back to the queue, once for each such loop, so that
-    // as many loops run what is left of it as before: every other loop that took it may be stuck
-    // too, and the next tasks in it as well.
+    // The batch a stuck loop was running goes back to the queue twice, each time with a loop of
+    // its own to run it: every other loop that took it may be stuck too, and so may the next tasks
+    // in it. Once as many loops as before would get past one stalled client per loop per rescue;
+    // doubling them gets past 200 such clients, all stalled at the same event, in a few rescues.
+    int requeued = 0;
     for (Loop loop : stuck) {
       Batch batch = loop.batch;
       if (!loop.stoodInFor && batch != null && batch.hasMore()) {
         loop.stoodInFor = true;
         tasks.add(batch);
+        tasks.add(batch);
+        requeued += 2;
       }
+    }
+    int free = Math.max(fixed, requeued);
+    while (!closed && loops.size() < most && loops.size() - stuck.size() < free) {
+      start();
     }
   }
 

@@ -150,12 +150,12 @@ class WritersTest {
   }
 
   @Test
-  void aBatchOfStuckTasksIsTakenUpAsFastAsSeparateTasksWouldBe() throws Exception {
-    Writers writers = new Writers(this::newThread, 2, 10);
+  void theLoopsWorkingThroughABatchOfStuckTasksDoubleWithEachRescue() throws Exception {
+    Writers writers = new Writers(this::newThread, 2, 40);
     CountDownLatch release = new CountDownLatch(1);
     Semaphore held = new Semaphore(0);
     List<Runnable> batch = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 2 + 4 + 8; i++) {
       batch.add(
           () -> {
             held.release();
@@ -167,10 +167,10 @@ class WritersTest {
     writers.executeAll(batch);
 
     long later = System.nanoTime();
-    for (int round = 1; round <= 3; round++) {
+    for (int round = 1, loops = 2; round <= 3; round++, loops *= 2) {
       assertTrue(
-          held.tryAcquire(2, 10, TimeUnit.SECONDS),
-          "round " + round + ": not every loop standing in took a stuck task");
+          held.tryAcquire(loops, 10, TimeUnit.SECONDS),
+          "round " + round + ": fewer than " + loops + " loops took a stuck task");
       later += Writers.STUCK_AFTER.toNanos() * 2;
       writers.rescue(later);
     }
