@@ -110,27 +110,32 @@ public final class Writers implements Executor, AutoCloseable {
   }
 
   /**
-   * Starts a loop for each one held by a task for longer than {@link #STUCK_AFTER} beyond those
-   * already standing in for one, so the fixed number are free to take new tasks; to be called
-   * often, at a fraction of that time.
+   * Starts two loops for each one newly found held by a task for longer than {@link #STUCK_AFTER},
+   * and at least enough that the fixed number are free to take new tasks; to be called often, at a
+   * fraction of that time.
+   *
+   * <p>Two, not one: clients that stop reading tend to stall together, at the same event, and
+   * whatever comes next for them in the queue (the rest of that event's batch, or their
+   * connections' closing, which on Open Liberty waits for the stuck write) would block as many
+   * loops again. Doubling the loops at each rescue gets past 200 of them in a few rescues rather
+   * than 200 ÷ 32.
    */
   public synchronized void rescue(long nanoTime) {
     List<Loop> stuck = loops.stream().filter(loop -> loop.stuck(nanoTime)).toList();
-    // The batch a stuck loop was running goes back to the queue twice, each time with a loop of
-    // its own to run it: every other loop that took it may be stuck too, and so may the next tasks
-    // in it. Once as many loops as before would get past one stalled client per loop per rescue;
-    // doubling them gets past 200 such clients, all stalled at the same event, in a few rescues.
-    int requeued = 0;
+    int newlyStuck = 0;
     for (Loop loop : stuck) {
-      Batch batch = loop.batch;
-      if (!loop.stoodInFor && batch != null && batch.hasMore()) {
+      if (!loop.stoodInFor) {
         loop.stoodInFor = true;
-        tasks.add(batch);
-        tasks.add(batch);
-        requeued += 2;
+        newlyStuck++;
+        // The batch a stuck loop was running goes back to the queue for its two stand-ins.
+        Batch batch = loop.batch;
+        if (batch != null && batch.hasMore()) {
+          tasks.add(batch);
+          tasks.add(batch);
+        }
       }
     }
-    int free = Math.max(fixed, requeued);
+    int free = Math.max(fixed, 2 * newlyStuck);
     while (!closed && loops.size() < most && loops.size() - stuck.size() < free) {
       start();
     }
@@ -186,7 +191,7 @@ public final class Writers implements Executor, AutoCloseable {
 
     private volatile long busySince;
     private volatile Batch batch;
-    // Whether the batch's rest was queued again for the task this loop is stuck in.
+    // Whether the task this loop is stuck in was stood in for already.
     private volatile boolean stoodInFor;
 
     boolean stuck(long nanoTime) {

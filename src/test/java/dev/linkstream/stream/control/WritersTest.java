@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WritersTest {
 
@@ -149,22 +151,27 @@ class WritersTest {
     writers.close();
   }
 
-  @Test
-  void theLoopsWorkingThroughABatchOfStuckTasksDoubleWithEachRescue() throws Exception {
+  @ParameterizedTest(name = "as one batch: {0}")
+  @ValueSource(booleans = {true, false})
+  void theLoopsWorkingThroughStuckTasksDoubleWithEachRescue(boolean batched) throws Exception {
     Writers writers = new Writers(this::newThread, 2, 40);
     CountDownLatch release = new CountDownLatch(1);
     Semaphore held = new Semaphore(0);
-    List<Runnable> batch = new ArrayList<>();
+    List<Runnable> tasks = new ArrayList<>();
     for (int i = 0; i < 2 + 4 + 8; i++) {
-      batch.add(
+      tasks.add(
           () -> {
             held.release();
             awaitQuietly(release);
           });
     }
     CountDownLatch healthy = new CountDownLatch(1);
-    batch.add(healthy::countDown);
-    writers.executeAll(batch);
+    tasks.add(healthy::countDown);
+    if (batched) {
+      writers.executeAll(tasks);
+    } else {
+      tasks.forEach(writers::execute);
+    }
 
     long later = System.nanoTime();
     for (int round = 1, loops = 2; round <= 3; round++, loops *= 2) {
