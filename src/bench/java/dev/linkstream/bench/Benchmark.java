@@ -231,6 +231,9 @@ public final class Benchmark {
       ProcessStats before = ProcessStats.of(pid);
       Map<String, Integer> threadsBefore = ProcessStats.threadsByName(pid);
       Map<String, Integer> connectionsBefore = ProcessStats.connections(target.uri().getPort());
+      // For whoever looks into the heap's growth: what it was made of before and after.
+      Files.writeString(
+          dir.resolve("churn-histogram-" + pid + "-before.txt"), ProcessStats.classHistogram(pid));
       long firstId = observer.lastId() + 1;
       Tally tallyBefore = held.tally(firstId - 1);
       System.out.println(
@@ -259,6 +262,8 @@ public final class Benchmark {
       ProcessStats after = ProcessStats.of(pid);
       Map<String, Integer> threadsAfter = ProcessStats.threadsByName(pid);
       Map<String, Integer> connectionsAfter = ProcessStats.connections(target.uri().getPort());
+      Files.writeString(
+          dir.resolve("churn-histogram-" + pid + "-after.txt"), ProcessStats.classHistogram(pid));
       System.out.println(
           target.name()
               + ": churn over; at stop "

@@ -36,6 +36,11 @@ record ProcessStats(
     return jcmd(pid, "Thread.print");
   }
 
+  /** What the live heap holds, by class, after a full collection. */
+  static String classHistogram(long pid) throws IOException, InterruptedException {
+    return jcmd(pid, "GC.class_histogram");
+  }
+
   /** Files the process has open, sockets among them; cheap enough to poll. */
   static int fileDescriptors(long pid) throws IOException {
     try (Stream<Path> open = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
