@@ -189,18 +189,28 @@ public final class Writers implements Executor, AutoCloseable {
 
   private final class Loop implements Runnable {
 
+    private volatile Thread thread;
     private volatile long busySince;
     private volatile Batch batch;
     // Whether the task this loop is stuck in was stood in for already.
     private volatile boolean stoodInFor;
 
+    /**
+     * Held by one task for longer than {@link #STUCK_AFTER}, and waiting in it: a write that blocks
+     * parks its thread on both servers. A loop that is running, only waiting for a CPU on a loaded
+     * server, is not stuck: starting more loops then would make each wait longer, and more of them
+     * look stuck.
+     */
     boolean stuck(long nanoTime) {
       long since = busySince;
-      return since != 0 && nanoTime - since > STUCK_AFTER.toNanos();
+      return since != 0
+          && nanoTime - since > STUCK_AFTER.toNanos()
+          && thread.getState() != Thread.State.RUNNABLE;
     }
 
     @Override
     public void run() {
+      thread = Thread.currentThread();
       boolean ended = false;
       try {
         while (true) {

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -78,6 +78,7 @@ class WritersTest {
     long later = System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2;
     // Only a loop that has taken its task can be seen as stuck.
     assertTrue(bothHeld.await(10, TimeUnit.SECONDS), "the fixed loops never took a task");
+    awaitHeld(2);
 
     // Both loops stuck: two more, which take the third stuck task and the healthy one.
     writers.rescue(later);
@@ -94,6 +95,28 @@ class WritersTest {
         () -> writers.loops() == 2,
         () -> writers.loops() + " loops after the stuck tasks ended");
     assertTrue(writers.allRunning());
+    writers.close();
+  }
+
+  @Test
+  void aLoopThatRunsRatherThanWaitsIsNotStoodIn() throws Exception {
+    Writers writers = new Writers(this::newThread, 1, 4);
+    AtomicBoolean release = new AtomicBoolean();
+    CountDownLatch running = new CountDownLatch(1);
+    writers.execute(
+        () -> {
+          running.countDown();
+          // Busy, as a loop waiting for a CPU on a loaded server is: runnable, never parked.
+          while (!release.get()) {
+            Thread.onSpinWait();
+          }
+        });
+    assertTrue(running.await(10, TimeUnit.SECONDS), "the loop never took the task");
+
+    writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
+
+    assertEquals(1, writers.loops(), "a running loop was taken for a stuck one");
+    release.set(true);
     writers.close();
   }
 
@@ -142,6 +165,7 @@ class WritersTest {
             rest::countDown,
             rest::countDown));
     assertTrue(held.await(10, TimeUnit.SECONDS), "the loop never took the batch");
+    awaitHeld(1);
     assertFalse(rest.await(100, TimeUnit.MILLISECONDS), "one loop ran past its stuck task");
 
     writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
@@ -156,14 +180,9 @@ class WritersTest {
   void theLoopsWorkingThroughStuckTasksDoubleWithEachRescue(boolean batched) throws Exception {
     Writers writers = new Writers(this::newThread, 2, 40);
     CountDownLatch release = new CountDownLatch(1);
-    Semaphore held = new Semaphore(0);
     List<Runnable> tasks = new ArrayList<>();
     for (int i = 0; i < 2 + 4 + 8; i++) {
-      tasks.add(
-          () -> {
-            held.release();
-            awaitQuietly(release);
-          });
+      tasks.add(() -> awaitQuietly(release));
     }
     CountDownLatch healthy = new CountDownLatch(1);
     tasks.add(healthy::countDown);
@@ -174,10 +193,8 @@ class WritersTest {
     }
 
     long later = System.nanoTime();
-    for (int round = 1, loops = 2; round <= 3; round++, loops *= 2) {
-      assertTrue(
-          held.tryAcquire(loops, 10, TimeUnit.SECONDS),
-          "round " + round + ": fewer than " + loops + " loops took a stuck task");
+    for (int held = 2, more = 4; held <= 14; held += more, more *= 2) {
+      awaitHeld(held);
       later += Writers.STUCK_AFTER.toNanos() * 2;
       writers.rescue(later);
     }
@@ -185,6 +202,14 @@ class WritersTest {
     assertTrue(healthy.await(10, TimeUnit.SECONDS), "the task after the stuck ones never ran");
     release.countDown();
     writers.close();
+  }
+
+  /** Waits until {@code n} loops are parked in their tasks, as a loop in a blocked write is. */
+  private void awaitHeld(int n) throws Exception {
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> threads.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == n,
+        () -> "not " + n + " loops held in their tasks");
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
