@@ -35,11 +35,12 @@ public final class Writers implements Executor, AutoCloseable {
   private static final Runnable STOP = () -> {};
 
   /**
-   * How long one task may hold its loop before another loop takes its place: far longer than a
-   * write to a client that reads takes, even on a loaded server, and short enough that a client
-   * stalling in the middle of an event's fan-out delays the rest of it by little.
+   * How long one task may keep its loop parked before other loops take its place. A write to a
+   * client that reads parks its thread only while that client's buffers are full, so this can be
+   * short enough that a client stalling in the middle of an event's fan-out delays the rest of it
+   * by little; a task that parks for long for another reason only costs two threads for a while.
    */
-  public static final Duration STUCK_AFTER = Duration.ofMillis(100);
+  public static final Duration STUCK_AFTER = Duration.ofMillis(20);
 
   /**
    * How long a loop beyond the fixed number waits for a task before it ends: less than the time

@@ -75,18 +75,17 @@ class WritersTest {
     }
     CountDownLatch healthy = new CountDownLatch(1);
     writers.execute(healthy::countDown);
-    long later = System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2;
     // Only a loop that has taken its task can be seen as stuck.
     assertTrue(bothHeld.await(10, TimeUnit.SECONDS), "the fixed loops never took a task");
     awaitHeld(2);
 
     // Both loops stuck: two more, which take the third stuck task and the healthy one.
-    writers.rescue(later);
+    rescueOnceStuck(writers);
     assertTrue(holding.await(10, TimeUnit.SECONDS), "a stuck loop was not stood in for");
     assertTrue(healthy.await(10, TimeUnit.SECONDS), "a task waited behind stuck ones");
     assertEquals(4, writers.loops());
     // Three stuck now, but four is the most.
-    writers.rescue(later + Writers.STUCK_AFTER.toNanos() * 4);
+    rescueOnceStuck(writers);
     assertEquals(4, writers.loops(), "never more loops than the most");
 
     release.countDown();
@@ -113,7 +112,7 @@ class WritersTest {
         });
     assertTrue(running.await(10, TimeUnit.SECONDS), "the loop never took the task");
 
-    writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
+    rescueOnceStuck(writers);
 
     assertEquals(1, writers.loops(), "a running loop was taken for a stuck one");
     release.set(true);
@@ -168,7 +167,7 @@ class WritersTest {
     awaitHeld(1);
     assertFalse(rest.await(100, TimeUnit.MILLISECONDS), "one loop ran past its stuck task");
 
-    writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
+    rescueOnceStuck(writers);
 
     assertTrue(rest.await(10, TimeUnit.SECONDS), "the rest of the batch waited for its stuck task");
     release.countDown();
@@ -192,16 +191,19 @@ class WritersTest {
       tasks.forEach(writers::execute);
     }
 
-    long later = System.nanoTime();
     for (int held = 2, more = 4; held <= 14; held += more, more *= 2) {
       awaitHeld(held);
-      later += Writers.STUCK_AFTER.toNanos() * 2;
-      writers.rescue(later);
+      rescueOnceStuck(writers);
     }
 
     assertTrue(healthy.await(10, TimeUnit.SECONDS), "the task after the stuck ones never ran");
     release.countDown();
     writers.close();
+  }
+
+  /** A rescue at a time when every task running now has run for longer than the stuck time. */
+  private static void rescueOnceStuck(Writers writers) {
+    writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
   }
 
   /** Waits until {@code n} loops are parked in their tasks, as a loop in a blocked write is. */
