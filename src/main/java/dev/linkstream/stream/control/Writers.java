@@ -8,20 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writer loops on threads of their own, fed through a queue: a fixed number of them, and one more
- * for each loop held in one write for longer than {@link #STUCK_AFTER}, so that a client that stops
+ * Writer loops on threads of their own, fed through a queue: a fixed number of them, and more while
+ * loops are held in one write for longer than {@link #STUCK_AFTER}, so that a client that stops
  * reading can take a thread but never the others' turn.
  *
  * <p>On Payara a write to a client whose TCP window is full blocks its thread, for up to Grizzly's
  * own write timeout (60 s), whatever the future it returns says; closing the stream does not end
  * that write. Each subscription writes on one loop at a time, so the loops held so are at most the
- * streams open, and the loops in all at most that many more than the fixed number.
+ * streams open; the loops in all are capped, and those beyond a fixed number of free ones end as
+ * soon as they find nothing to do.
  *
  * <p>Handing every write to a managed executor instead makes it capture the thread context anew,
  * and on Payara that is a ServiceLoader scan of the application's jars per task: a fifth of the
@@ -42,13 +42,6 @@ public final class Writers implements Executor, AutoCloseable {
    */
   public static final Duration STUCK_AFTER = Duration.ofMillis(20);
 
-  /**
-   * How long a loop beyond the fixed number waits for a task before it ends: less than the time
-   * between heartbeats, whose writes would otherwise keep every loop ever started busy enough to
-   * stay.
-   */
-  static final Duration IDLE = Duration.ofSeconds(2);
-
   // Runnables, and batches of them. Lock-free: when the fan-out still added a task per idle
   // subscriber per event while 32 loops polled, a LinkedBlockingQueue's locks took 7% of a server's
   // CPU in the benchmark.
@@ -58,7 +51,6 @@ public final class Writers implements Executor, AutoCloseable {
   private final ThreadFactory threads;
   private final int fixed;
   private final int most;
-  private final Duration idle;
   private boolean closed;
 
   /**
@@ -66,11 +58,6 @@ public final class Writers implements Executor, AutoCloseable {
    * @param most the loops there may be in all, counting those held by a stuck task
    */
   public Writers(ThreadFactory threads, int fixed, int most) {
-    this(threads, fixed, most, IDLE);
-  }
-
-  Writers(ThreadFactory threads, int fixed, int most, Duration idle) {
-    this.idle = idle;
     this.threads = threads;
     this.fixed = fixed;
     this.most = Math.max(fixed, most);
@@ -148,9 +135,14 @@ public final class Writers implements Executor, AutoCloseable {
     threads.newThread(loop).start();
   }
 
-  /** Ends a loop that found nothing to do, unless it is one of the fixed number. */
+  /**
+   * Ends a loop that found the queue empty while the fixed number of others are free. At once, not
+   * after a while without work: among hundreds of loops polling one busy queue, as opening
+   * thousands of streams leaves, a loop seldom goes long without a task, and none would end.
+   */
   private synchronized boolean endIdle(Loop loop) {
-    if (loops.size() <= fixed) {
+    long free = loops.stream().filter(other -> other != loop && other.busySince == 0).count();
+    if (free < fixed) {
       return false;
     }
     loops.remove(loop);
@@ -215,14 +207,21 @@ public final class Writers implements Executor, AutoCloseable {
       boolean ended = false;
       try {
         while (true) {
-          Object task = tasks.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
-          if (task == STOP || (task == null && endIdle(this))) {
+          Object task = tasks.poll();
+          if (task == null && endIdle(this)) {
+            ended = true;
+            return;
+          }
+          if (task == null) {
+            task = tasks.take();
+          }
+          if (task == STOP) {
             ended = true;
             return;
           }
           if (task instanceof Batch shared) {
             runAll(shared);
-          } else if (task != null) {
+          } else {
             runTimed((Runnable) task);
           }
         }
