@@ -478,7 +478,8 @@ public final class Benchmark {
                   before, "linkstream_stream_subscribers_dropped_total", "reason=\"limit\""),
           (long)
               after.since(before, "linkstream_stream_subscribers_dropped_total", "reason=\"slow\""),
-          (long) after.since(before, "linkstream_stream_heals_total"));
+          (long) after.since(before, "linkstream_stream_heals_total"),
+          (long) after.since(before, "linkstream_stream_writers_started_total"));
     }
 
     /** Per submission, ms from its planned time until the last subscriber had its pending event. */

@@ -25,7 +25,7 @@ final class Results {
    * every 503 the clients saw), streams it dropped as slow, and events a subscription lacked and
    * read from the history.
    */
-  record StreamCounts(long refusedByLimit, long droppedSlow, long heals) {}
+  record StreamCounts(long refusedByLimit, long droppedSlow, long heals, long writersStarted) {}
 
   /**
    * The same links submitted with no client stalled, then with {@code plan.clients()} stalled: what
@@ -292,13 +292,14 @@ final class Results {
           "Refused (503)",
           "of them by the limits",
           "Heals",
+          "Writer loops started",
           "Server CPU %",
           "Server CPU µs / delivery",
           "Client CPU %");
       for (Broadcast b : run.broadcasts()) {
         md.append(
             String.format(
-                "| %s | %d | %d (%d) | %s | %s | %s | %d | %d | %d | %d | %d | %s | %s | %d | %d | %d |%n",
+                "| %s | %d | %d (%d) | %s | %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %d | %d | %d |%n",
                 b.name(),
                 b.subscribers(),
                 b.submissions(),
@@ -313,6 +314,7 @@ final class Results {
                 b.refused(),
                 b.counted().map(c -> String.valueOf(c.refusedByLimit())).orElse("–"),
                 b.counted().map(c -> String.valueOf(c.heals())).orElse("–"),
+                b.counted().map(c -> String.valueOf(c.writersStarted())).orElse("–"),
                 b.serverCpuPercent(),
                 b.serverCpuMicrosPerDelivery(),
                 b.clientCpuPercent()));
@@ -596,7 +598,8 @@ final class Results {
                     scenario
                         .add("refusedByLimit", c.refusedByLimit())
                         .add("droppedSlow", c.droppedSlow())
-                        .add("heals", c.heals()));
+                        .add("heals", c.heals())
+                        .add("writersStarted", c.writersStarted()));
         broadcasts.add(scenario);
       }
       JsonObjectBuilder target =

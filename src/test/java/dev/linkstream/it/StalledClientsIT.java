@@ -1,7 +1,9 @@
 package dev.linkstream.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linkstream.testing.Eventually;
 import dev.linkstream.testing.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,7 @@ class StalledClientsIT {
             ServerProcess.start(runtime, dir.resolve("data"), dir.resolve("server"));
         Api api = new Api(server.url);
         Subscriber healthy = new Subscriber(api.stream())) {
+      double writersAtRest = Metrics.read(api).get("linkstream_stream_writers");
       for (int n = 0; n < STALLED; n++) {
         String address = "127.5." + (n % ADDRESSES + 1) + ".1";
         RawStream stream = RawStream.open(api.stream().getUri(), address, Map.of(), 4096);
@@ -74,6 +77,19 @@ class StalledClientsIT {
           0,
           after.get("linkstream_stream_heals_total"),
           "the healthy subscriber missed an event and had to read it from the history");
+      assertTrue(
+          after.since(before, "linkstream_stream_writers_started_total") > 0,
+          "no writer loop stood in for one held by a stalled client");
+
+      // Gone for good, their blocked writes fail, and the threads they held end.
+      for (RawStream stream : stalled) {
+        stream.vanish();
+      }
+      stalled.clear();
+      Eventually.holds(
+          DEADLINE,
+          () -> Metrics.read(api).get("linkstream_stream_writers") == writersAtRest,
+          () -> Metrics.read(api).get("linkstream_stream_writers") + " writer loops left");
     } finally {
       submitters.shutdownNow();
       for (RawStream stream : stalled) {

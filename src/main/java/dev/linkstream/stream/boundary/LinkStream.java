@@ -62,6 +62,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
 
 /**
  * Owns the stream: the broadcaster, every subscription and every event sent to them. Events are
@@ -138,6 +139,7 @@ public class LinkStream {
   private ScheduledFuture<?> heartbeats;
   private ScheduledFuture<?> signInChecks;
   private ScheduledFuture<?> rescues;
+  private Counter writersStarted;
   private final Map<Subscription, Caller> callers = new ConcurrentHashMap<>();
   private volatile long lastSent;
   private volatile long lastBeat;
@@ -161,6 +163,8 @@ public class LinkStream {
             metrics.replayed(),
             metrics.heals());
     metrics.subscribers(subscribers::count);
+    metrics.writers(writers::loops);
+    writersStarted = metrics.writersStarted();
     lastSent = store.historyRange().last();
     fanOut = new FanOut(subscribers, writers::executeAll, lastSent);
     lastBeat = System.nanoTime();
@@ -540,7 +544,7 @@ public class LinkStream {
   // It must not throw, or it would never run again.
   private void rescueWriters() {
     try {
-      writers.rescue(System.nanoTime());
+      writersStarted.inc(writers.rescue(System.nanoTime()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Starting a writer loop failed", e);
     }

@@ -31,6 +31,21 @@ public class StreamMetrics {
         IntSupplier::getAsInt);
   }
 
+  public void writers(IntSupplier count) {
+    registry.gauge(
+        metadata(
+            "linkstream.stream.writers", "Writer loops, those held by blocked writes included"),
+        count,
+        IntSupplier::getAsInt);
+  }
+
+  public Counter writersStarted() {
+    return registry.counter(
+        metadata(
+            "linkstream.stream.writers.started",
+            "Writer loops started to stand in for loops held by a blocked write"));
+  }
+
   public Counter sent() {
     return registry.counter(
         metadata(

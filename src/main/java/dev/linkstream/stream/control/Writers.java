@@ -107,8 +107,10 @@ public final class Writers implements Executor, AutoCloseable {
    * connections' closing, which on Open Liberty waits for the stuck write) would block as many
    * loops again. Doubling the loops at each rescue gets past 200 of them in a few rescues rather
    * than 200 ÷ 32.
+   *
+   * @return how many loops it started
    */
-  public synchronized void rescue(long nanoTime) {
+  public synchronized int rescue(long nanoTime) {
     List<Loop> stuck = loops.stream().filter(loop -> loop.stuck(nanoTime)).toList();
     int newlyStuck = 0;
     for (Loop loop : stuck) {
@@ -124,9 +126,11 @@ public final class Writers implements Executor, AutoCloseable {
       }
     }
     int free = Math.max(fixed, 2 * newlyStuck);
-    while (!closed && loops.size() < most && loops.size() - stuck.size() < free) {
+    int started = 0;
+    for (; !closed && loops.size() < most && loops.size() - stuck.size() < free; started++) {
       start();
     }
+    return started;
   }
 
   private void start() {

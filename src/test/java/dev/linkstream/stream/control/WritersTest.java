@@ -82,12 +82,12 @@ class WritersTest {
     awaitHeld(2);
 
     // Both loops stuck: two more, which take the third stuck task and the healthy one.
-    rescueOnceStuck(writers);
+    assertEquals(2, rescueOnceStuck(writers), "loops started");
     assertTrue(holding.await(10, TimeUnit.SECONDS), "a stuck loop was not stood in for");
     assertTrue(healthy.await(10, TimeUnit.SECONDS), "a task waited behind stuck ones");
     assertEquals(4, writers.loops());
     // Three stuck now, but four is the most.
-    rescueOnceStuck(writers);
+    assertEquals(0, rescueOnceStuck(writers), "loops started beyond the most");
     assertEquals(4, writers.loops(), "never more loops than the most");
 
     release.countDown();
@@ -208,8 +208,8 @@ class WritersTest {
   }
 
   /** A rescue at a time when every task running now has run for longer than the stuck time. */
-  private static void rescueOnceStuck(Writers writers) {
-    writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
+  private static int rescueOnceStuck(Writers writers) {
+    return writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
   }
 
   /** Waits until {@code n} loops are parked in their tasks, as a loop in a blocked write is. */
