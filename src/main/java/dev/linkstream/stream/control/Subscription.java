@@ -266,6 +266,12 @@ public final class Subscription {
       close();
     } catch (RuntimeException e) {
       close(Ending.ERROR);
+    } catch (Error e) {
+      // Its loop ends with it, and liveness says so; but the subscription must end too, or it stays
+      // marked as being written, no writer ever comes back for it, and its client waits for good
+      // instead of resuming from the last event it got.
+      close(Ending.ERROR);
+      throw e;
     }
   }
 

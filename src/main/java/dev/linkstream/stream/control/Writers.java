@@ -118,11 +118,7 @@ public final class Writers implements Executor, AutoCloseable {
         loop.stoodInFor = true;
         newlyStuck++;
         // The batch a stuck loop was running goes back to the queue for its two stand-ins.
-        Batch batch = loop.batch;
-        if (batch != null && batch.hasMore()) {
-          tasks.add(batch);
-          tasks.add(batch);
-        }
+        handOn(loop.batch, 2);
       }
     }
     int free = Math.max(fixed, 2 * newlyStuck);
@@ -131,6 +127,15 @@ public final class Writers implements Executor, AutoCloseable {
       start();
     }
     return started;
+  }
+
+  // Whatever is left of a batch a loop cannot finish, for other loops to take.
+  private void handOn(Batch batch, int loops) {
+    if (batch != null && batch.hasMore()) {
+      for (int i = 0; i < loops; i++) {
+        tasks.add(batch);
+      }
+    }
   }
 
   private void start() {
@@ -235,6 +240,8 @@ public final class Writers implements Executor, AutoCloseable {
         loops.remove(this);
         if (!ended) {
           failed.incrementAndGet();
+          // The loop that rescue starts in its place finishes the batch; else its writers are lost.
+          handOn(batch, 1);
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.linkstream.stream.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -168,6 +169,21 @@ class SubscriptionTest {
     assertEquals(1, closings.get());
     assertEquals(Subscription.Ending.GONE, subscription.ending());
     assertEquals(0, sent.getCount());
+  }
+
+  @Test
+  void anErrorInAWriteEndsTheSubscriptionSoItsClientResumesElsewhere() {
+    Subscription subscription = subscribe(0);
+    client.answer =
+        () -> {
+          throw new LinkageError("expected by the test");
+        };
+
+    assertThrows(LinkageError.class, () -> subscription.offer(Event.withId(1)));
+
+    assertEquals(Subscription.Ending.ERROR, subscription.ending());
+    assertTrue(client.closed);
+    assertEquals(1, closings.get());
   }
 
   @Test

@@ -231,6 +231,25 @@ class WritersTest {
   }
 
   @Test
+  void whatALoopEndedByAnErrorLeavesOfItsBatchRunsOnTheLoopStartedInItsPlace() throws Exception {
+    Writers writers = new Writers(this::newThread, 1, 1);
+    CountDownLatch after = new CountDownLatch(1);
+
+    writers.executeAll(
+        List.of(
+            () -> {
+              throw new LinkageError("expected by the test");
+            },
+            after::countDown));
+    threads.get(0).join(10_000);
+
+    assertFalse(writers.allRunning(), "a loop ended by an error is reported");
+    assertEquals(1, writers.rescue(System.nanoTime()));
+    assertTrue(after.await(10, TimeUnit.SECONDS), "the rest of the batch never ran");
+    writers.close();
+  }
+
+  @Test
   void aFailingTaskDoesNotEndItsLoop() throws Exception {
     Writers writers = new Writers(this::newThread, 1, 1);
     CountDownLatch after = new CountDownLatch(1);
