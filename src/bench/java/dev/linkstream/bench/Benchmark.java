@@ -385,12 +385,15 @@ public final class Benchmark {
 
     /**
      * The same padded links with no client stalled, then with the plan's stalled clients open from
-     * addresses of their own (127.4.0.x) for as long as the links take to arrive.
+     * addresses of their own (127.4.0.x) for as long as the links take to arrive, then with none
+     * again once they have closed.
      */
     Results.Stalling stalling(Scale.Stalling plan) throws Exception {
       Publisher padded = publisher.padded(plan.padding());
-      Results.Broadcast alone =
+      Results.Broadcast before =
           measured("padded, none stalled", () -> padded.submit(plan.links(), plan.rate()));
+      Results.Broadcast among;
+      long stillOpen;
       int perAddress = plan.clients() / plan.addresses();
       try (Subscribers stalled =
           new Subscribers(
@@ -401,15 +404,22 @@ public final class Benchmark {
               STALLED_RECEIVE_BUFFER)) {
         stalled.growTo(plan.clients(), observer.lastId());
         stalled.stall(1);
-        Results.Broadcast among =
+        among =
             measured(
                 "padded, " + plan.clients() + " stalled from " + plan.addresses() + " addresses",
                 () -> padded.submit(plan.links(), plan.rate()));
         // The server's count, less the healthy subscribers and the observer: a client that does not
         // read would not see its stream closed.
-        int stillOpen = publisher.subscribers() - subscribers.size() - 1;
-        return new Results.Stalling(plan, alone, among, stillOpen);
+        stillOpen = publisher.subscribers() - subscribers.size() - 1;
       }
+      // Once the server has let every stalled stream go, as the next heartbeat's writes make it do.
+      long deadline = System.nanoTime() + 2 * target.heartbeat().toNanos();
+      while (publisher.subscribers() > subscribers.size() + 1 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Results.Broadcast after =
+          measured("padded, none stalled again", () -> padded.submit(plan.links(), plan.rate()));
+      return new Results.Stalling(plan, before, among, after, stillOpen);
     }
 
     Results.Broadcast reconnectStorm(int events, double rate) throws Exception {
