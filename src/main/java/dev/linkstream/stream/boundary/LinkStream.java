@@ -9,6 +9,7 @@ import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.stream.control.FanOut;
+import dev.linkstream.stream.control.Recent;
 import dev.linkstream.stream.control.StreamMetrics;
 import dev.linkstream.stream.control.Subscribers;
 import dev.linkstream.stream.control.Subscription;
@@ -77,6 +78,9 @@ public class LinkStream {
   static final int WRITER_LOOPS = 32;
   static final String RESET = "reset";
   private static final int BATCH = 500;
+  // Events kept in memory for subscriptions that resume close behind: a reconnect storm's clients
+  // are a few events back, and with 10,000 subscribers this is some 1 MB at most.
+  private static final int RECENT = 1_000;
 
   /**
    * Comments that follow each heartbeat, a little apart: a write to a client that has vanished
@@ -125,6 +129,12 @@ public class LinkStream {
   @ConfigProperty(name = "linkstream.stream.max-subscribers-per-address")
   int maxSubscribersPerAddress;
 
+  // No more recent events than the history keeps, so that a client the history has left behind is
+  // told to start over, whether it resumes from memory or from the database.
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.history")
+  int historySize;
+
   private final AtomicInteger drainsWanted = new AtomicInteger();
   // The probes that clients wait for, by address; "" for every stream.
   private final Map<String, CompletableFuture<Void>> probes = new ConcurrentHashMap<>();
@@ -135,6 +145,7 @@ public class LinkStream {
   private FanOut fanOut;
   private Subscribers subscribers;
   private Writers writers;
+  private Recent recent;
   private Subscription.Settings settings;
   private ScheduledFuture<?> heartbeats;
   private ScheduledFuture<?> signInChecks;
@@ -153,9 +164,10 @@ public class LinkStream {
     subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
     // A stuck write holds a loop; each subscription holds at most one.
     writers = new Writers(threads, WRITER_LOOPS, WRITER_LOOPS + maxSubscribers);
+    recent = new Recent(Math.min(RECENT, historySize));
     settings =
         new Subscription.Settings(
-            this::historyAfter,
+            this::recentOrStoredAfter,
             writers,
             bufferSize,
             writeTimeout,
@@ -272,13 +284,7 @@ public class LinkStream {
     ports.add(new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()));
     startBroadcasting(requestSse);
     List<OutboundSseEvent> greeting = new ArrayList<>();
-    HistoryRange history = store.historyRange();
-    long from = seen == null ? history.last() : seen;
-    if (!history.continues(from)) {
-      // The client missed changes the history no longer holds: it must load the list again.
-      from = history.last();
-      greeting.add(reset(from));
-    }
+    long from = seen == null || !recent.holdsAfter(seen) ? fromHistory(seen, greeting) : seen;
     String address = request.getRemoteAddr();
     reserve(address);
     // Counted before the client can see the greeting, so that whoever it tells sees it counted.
@@ -468,6 +474,7 @@ public class LinkStream {
     List<OutboundSseEvent> events;
     while (!(events = historyAfter(lastSent)).isEmpty()) {
       for (OutboundSseEvent event : events) {
+        recent.add(event);
         broadcast(event);
         lastSent = Long.parseLong(event.getId());
       }
@@ -567,6 +574,22 @@ public class LinkStream {
     } catch (RuntimeException e) {
       LOG.fine(() -> "Checking the streams' sign-ins failed, the next check retries it: " + e);
     }
+  }
+
+  /** Where a client starts that is not close behind; and a reset first, if it must start over. */
+  private long fromHistory(Long seen, List<OutboundSseEvent> greeting) {
+    HistoryRange history = store.historyRange();
+    long from = seen == null ? history.last() : seen;
+    if (!history.continues(from)) {
+      // The client missed changes the history no longer holds: it must load the list again.
+      from = history.last();
+      greeting.add(reset(from));
+    }
+    return from;
+  }
+
+  private List<OutboundSseEvent> recentOrStoredAfter(long id) {
+    return recent.after(id, BATCH).orElseGet(() -> historyAfter(id));
   }
 
   private List<OutboundSseEvent> historyAfter(long id) {
