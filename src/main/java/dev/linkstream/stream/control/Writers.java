@@ -47,6 +47,11 @@ public final class Writers implements Executor, AutoCloseable {
   // CPU in the benchmark.
   private final BlockingQueue<Object> tasks = new LinkedTransferQueue<>();
   private final Set<Loop> loops = ConcurrentHashMap.newKeySet();
+  // Loops not in a task: counted, not found by walking the loops, as every loop that finds the
+  // queue
+  // empty asks; in a reconnect storm, hundreds walking hundreds under one lock kept them all
+  // waiting.
+  private final AtomicInteger free = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final ThreadFactory threads;
   private final int fixed;
@@ -121,9 +126,9 @@ public final class Writers implements Executor, AutoCloseable {
         handOn(loop.batch, 2);
       }
     }
-    int free = Math.max(fixed, 2 * newlyStuck);
+    int wanted = Math.max(fixed, 2 * newlyStuck);
     int started = 0;
-    for (; !closed && loops.size() < most && loops.size() - stuck.size() < free; started++) {
+    for (; !closed && loops.size() < most && loops.size() - stuck.size() < wanted; started++) {
       start();
     }
     return started;
@@ -141,6 +146,7 @@ public final class Writers implements Executor, AutoCloseable {
   private void start() {
     Loop loop = new Loop();
     loops.add(loop);
+    free.incrementAndGet();
     threads.newThread(loop).start();
   }
 
@@ -149,11 +155,14 @@ public final class Writers implements Executor, AutoCloseable {
    * after a while without work: among hundreds of loops polling one busy queue, as opening
    * thousands of streams leaves, a loop seldom goes long without a task, and none would end.
    */
-  private synchronized boolean endIdle(Loop loop) {
-    long free = loops.stream().filter(other -> other != loop && other.busySince == 0).count();
-    if (free < fixed) {
-      return false;
-    }
+  private boolean endIdle(Loop loop) {
+    int now;
+    do {
+      now = free.get();
+      if (now <= fixed) {
+        return false;
+      }
+    } while (!free.compareAndSet(now, now - 1));
     loops.remove(loop);
     return true;
   }
@@ -225,6 +234,7 @@ public final class Writers implements Executor, AutoCloseable {
             task = tasks.take();
           }
           if (task == STOP) {
+            free.decrementAndGet();
             ended = true;
             return;
           }
@@ -239,6 +249,7 @@ public final class Writers implements Executor, AutoCloseable {
       } finally {
         loops.remove(this);
         if (!ended) {
+          free.decrementAndGet();
           failed.incrementAndGet();
           // The loop that rescue starts in its place finishes the batch; else its writers are lost.
           handOn(batch, 1);
@@ -257,6 +268,7 @@ public final class Writers implements Executor, AutoCloseable {
 
     private void runTimed(Runnable task) {
       stoodInFor = false;
+      free.decrementAndGet();
       busySince = System.nanoTime();
       try {
         task.run();
@@ -265,6 +277,7 @@ public final class Writers implements Executor, AutoCloseable {
         LOG.log(Level.WARNING, "A stream write failed unexpectedly", e);
       } finally {
         busySince = 0;
+        free.incrementAndGet();
       }
     }
   }

@@ -207,6 +207,47 @@ class WritersTest {
     writers.close();
   }
 
+  @RepeatedTest(5)
+  void manyLoopsFreedAtOnceEndDownToTheFixedNumberAndNoFurther() throws Exception {
+    Writers writers = new Writers(this::newThread, 2, 64);
+    CountDownLatch release = new CountDownLatch(1);
+    for (int i = 0; i < 62; i++) {
+      writers.execute(() -> hold(release));
+    }
+    // Each rescue starts two for each loop newly stuck: 2, 6, 14, 30, then 62 held.
+    for (int held = 2; held < 62; held = 2 * held + 2) {
+      awaitHeld(held);
+      rescueOnceStuck(writers);
+    }
+    awaitHeld(62);
+    rescueOnceStuck(writers);
+    assertEquals(64, writers.loops());
+
+    // All 62 free at once, and every one finds the queue empty at about the same time.
+    release.countDown();
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> writers.loops() == 2,
+        () -> writers.loops() + " loops after the stuck tasks ended");
+    CountDownLatch after = new CountDownLatch(2);
+    CountDownLatch bothRunning = new CountDownLatch(2);
+    for (int i = 0; i < 2; i++) {
+      writers.execute(
+          () -> {
+            bothRunning.countDown();
+            try {
+              bothRunning.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            after.countDown();
+          });
+    }
+    assertTrue(after.await(10, TimeUnit.SECONDS), "fewer loops left free than the fixed two");
+    assertEquals(2, writers.loops());
+    writers.close();
+  }
+
   /** A rescue at a time when every task running now has run for longer than the stuck time. */
   private static int rescueOnceStuck(Writers writers) {
     return writers.rescue(System.nanoTime() + Writers.STUCK_AFTER.toNanos() * 2);
