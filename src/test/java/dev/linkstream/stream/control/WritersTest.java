@@ -207,6 +207,41 @@ class WritersTest {
     writers.close();
   }
 
+  @Test
+  void loopsARescueStartedStayAWhileThoughTheQueueEmpties() throws Exception {
+    Writers writers = new Writers(this::newThread, 1, 3);
+    CountDownLatch release = new CountDownLatch(1);
+    writers.execute(() -> hold(release));
+    awaitHeld(1);
+    // At the real time, not one ahead of it as elsewhere here: the linger runs from the rescue.
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> writers.rescue(System.nanoTime()) == 2,
+        () -> "no rescue started just the two stand-ins: did the first ones end at once?");
+
+    // Both new loops take tasks and find the queue empty again, and more than one loop is free.
+    CountDownLatch done = new CountDownLatch(20);
+    for (int i = 0; i < 20; i++) {
+      writers.execute(done::countDown);
+    }
+    assertTrue(done.await(10, TimeUnit.SECONDS));
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> threads.stream().noneMatch(t -> t.getState() == Thread.State.RUNNABLE),
+        () -> "the loops never settled");
+    assertEquals(3, writers.loops(), "the loops a rescue started ended at once");
+
+    release.countDown();
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> {
+          writers.execute(() -> {});
+          return writers.loops() == 1;
+        },
+        () -> writers.loops() + " loops once the linger had passed");
+    writers.close();
+  }
+
   @RepeatedTest(5)
   void manyLoopsFreedAtOnceEndDownToTheFixedNumberAndNoFurther() throws Exception {
     Writers writers = new Writers(this::newThread, 2, 64);
