@@ -91,14 +91,7 @@ class WritersTest {
     assertEquals(4, writers.loops(), "never more loops than the most");
 
     release.countDown();
-    // A task every 50 ms, as a busy stream's come: each loop gets one long before any would idle.
-    Eventually.holds(
-        Duration.ofSeconds(10),
-        () -> {
-          writers.execute(() -> {});
-          return writers.loops() == 2;
-        },
-        () -> writers.loops() + " loops after the stuck tasks ended");
+    awaitLoopsWhileFed(writers, 2);
     assertTrue(writers.allRunning());
     writers.close();
   }
@@ -232,13 +225,7 @@ class WritersTest {
     assertEquals(3, writers.loops(), "the loops a rescue started ended at once");
 
     release.countDown();
-    Eventually.holds(
-        Duration.ofSeconds(10),
-        () -> {
-          writers.execute(() -> {});
-          return writers.loops() == 1;
-        },
-        () -> writers.loops() + " loops once the linger had passed");
+    awaitLoopsWhileFed(writers, 1);
     writers.close();
   }
 
@@ -281,6 +268,20 @@ class WritersTest {
     assertTrue(after.await(10, TimeUnit.SECONDS), "fewer loops left free than the fixed two");
     assertEquals(2, writers.loops());
     writers.close();
+  }
+
+  /**
+   * Waits for the loops to come down to {@code n} while a task comes every 50 ms, as a busy
+   * stream's do: each loop gets one long before any would idle.
+   */
+  private static void awaitLoopsWhileFed(Writers writers, int n) throws Exception {
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> {
+          writers.execute(() -> {});
+          return writers.loops() == n;
+        },
+        () -> writers.loops() + " loops, not " + n + ", once the stuck tasks ended");
   }
 
   /** A rescue at a time when every task running now has run for longer than the stuck time. */
