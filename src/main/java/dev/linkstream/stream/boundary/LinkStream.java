@@ -349,7 +349,7 @@ public class LinkStream {
             (done, failed) -> {
               probes.remove(whom, round);
               round.complete(null);
-              subscribers.probed();
+              subscribers.probed(address);
             });
     return round;
   }
@@ -409,11 +409,20 @@ public class LinkStream {
         .build();
   }
 
-  private synchronized void startBroadcasting(Sse requestSse) {
-    if (broadcaster == null) {
-      sse = requestSse;
-      broadcaster = sse.newBroadcaster();
-      broadcaster.register(fanOut);
+  /**
+   * Once, with the first subscriber's request. Every later one only reads {@code sse}: a broadcast
+   * holds this bean's lock while it waits for the fan-out to have room, and in a reconnect storm on
+   * Open Liberty requests queued behind it for 100 s in all.
+   */
+  private void startBroadcasting(Sse requestSse) {
+    if (sse == null) {
+      synchronized (this) {
+        if (sse == null) {
+          broadcaster = requestSse.newBroadcaster();
+          broadcaster.register(fanOut);
+          sse = requestSse;
+        }
+      }
     }
   }
 

@@ -70,6 +70,46 @@ class SubscribersTest {
   }
 
   @Test
+  void onePlaceGivenUpLetsOneOfThoseWaitingFromTheAddressIn() throws Exception {
+    Subscription first = join("127.0.0.1");
+    Subscription second = join("127.0.0.1");
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    List<Thread> waiting =
+        List.of(
+            waitForPlace(new CompletableFuture<>(), failed),
+            waitForPlace(new CompletableFuture<>(), failed));
+
+    first.close();
+
+    Eventually.holds(
+        Duration.ofSeconds(10),
+        () -> waiting.stream().filter(Thread::isAlive).count() == 1,
+        () -> "not one of them got the place: " + waiting);
+    second.close();
+    for (Thread thread : waiting) {
+      thread.join(10_000);
+      assertFalse(thread.isAlive(), "it still waits for the second place given up");
+    }
+    assertNull(failed.get());
+  }
+
+  @Test
+  void aPlaceGivenUpOnAFullServerGoesToOneWaitingFromAnotherAddress() throws Exception {
+    Subscription first = join("127.0.0.1");
+    join("127.0.0.1");
+    join("127.0.0.2");
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    Thread waiting = waitForPlace("127.0.0.3", new CompletableFuture<>(), failed);
+
+    first.close();
+
+    waiting.join(10_000);
+    assertFalse(waiting.isAlive(), "it still waits for the place given up");
+    assertNull(failed.get());
+    assertTrue(subscribers.full(), "it holds the place given up");
+  }
+
+  @Test
   void refusesOnceTheProbeHasEndedWithNoPlaceGivenUp() throws Exception {
     join("127.0.0.1");
     join("127.0.0.1");
@@ -78,7 +118,7 @@ class SubscribersTest {
     Thread waiting = waitForPlace(probe, failed);
 
     probe.complete(null);
-    subscribers.probed();
+    subscribers.probed("127.0.0.1");
 
     waiting.join(10_000);
     assertFalse(waiting.isAlive(), "it still waits, with its patience far from over");
@@ -95,13 +135,18 @@ class SubscribersTest {
         () -> subscribers.reserve("127.0.0.1", new CompletableFuture<>(), Duration.ofMillis(20)));
   }
 
-  // Waits for a place from 127.0.0.1 on a thread of its own, with patience enough for any test.
   private Thread waitForPlace(Future<?> probe, AtomicReference<Exception> failed) throws Exception {
+    return waitForPlace("127.0.0.1", probe, failed);
+  }
+
+  // Waits for a place on a thread of its own, with patience enough for any test.
+  private Thread waitForPlace(String address, Future<?> probe, AtomicReference<Exception> failed)
+      throws Exception {
     Thread waiting =
         new Thread(
             () -> {
               try {
-                subscribers.reserve("127.0.0.1", probe, Duration.ofMinutes(5));
+                subscribers.reserve(address, probe, Duration.ofMinutes(5));
               } catch (Exception e) {
                 failed.set(e);
               }
