@@ -69,6 +69,7 @@ public final class Subscription {
   private boolean writing;
   private boolean closed;
   private long sendingSince;
+  private boolean wroteOnce;
   private Ending ending;
 
   /**
@@ -157,6 +158,14 @@ public final class Subscription {
    * writing to it, and this says when a write has had its chance to find out.
    */
   public CompletableFuture<Void> probe(OutboundSseEvent comment) {
+    synchronized (this) {
+      if (writing && !wroteOnce) {
+        // Opened moments ago and at its first write: not a stream its client has closed to
+        // reconnect. On Open Liberty that write waits for a callback on the executor whose threads
+        // the requests waiting for this probe hold (a reconnect storm, JFR, 2026-12-04).
+        return CompletableFuture.completedFuture(null);
+      }
+    }
     offer(comment, NO_ID, settings.writers()::execute);
     CompletableFuture<Void> written = new CompletableFuture<>();
     synchronized (this) {
@@ -324,6 +333,9 @@ public final class Subscription {
           .get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
       if (event.getId() != null) {
         settings.sent().inc();
+      }
+      synchronized (this) {
+        wroteOnce = true;
       }
     } catch (ExecutionException | IllegalStateException e) {
       close(Ending.GONE);

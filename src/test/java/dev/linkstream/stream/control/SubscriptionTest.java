@@ -203,6 +203,21 @@ class SubscriptionTest {
   }
 
   @Test
+  void aStreamAtItsFirstWriteIsNotProbed() {
+    Queue<Runnable> waiting = new ArrayDeque<>();
+    writers = waiting::add;
+    Subscription subscription = subscribe(0);
+
+    assertTrue(subscription.probe(Event.comment("probe")).isDone(), "it waits for the first write");
+    waiting.poll().run();
+    assertEquals(List.of("subscribed"), client.received.stream().map(e -> e.getComment()).toList());
+    CompletableFuture<Void> written = subscription.probe(Event.comment("probe"));
+    assertFalse(written.isDone(), "told before the probe was written");
+    waiting.poll().run();
+    assertTrue(written.isDone());
+  }
+
+  @Test
   void aProbeThatFindsTheClientGoneTellsOnceItsPlaceIsGivenUp() {
     Subscription subscription = subscribe(0);
     Queue<Runnable> waiting = new ArrayDeque<>();
