@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.eclipse.microprofile.metrics.Counter;
@@ -264,9 +267,12 @@ public final class Subscription {
   private void write() {
     try {
       OutboundSseEvent next;
-      while ((next = next()) != null && delivered(next)) {
-        // on to the next event, for as long as each write is done when sent
+      while ((next = next()) != null) {
+        deliver(next);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
     } catch (RuntimeException e) {
       close(Ending.ERROR);
     } catch (Error e) {
@@ -316,45 +322,29 @@ public final class Subscription {
     }
   }
 
-  /**
-   * Sends the event, and says whether its write is done. One that is not yet done hands this
-   * subscription back to a writer when it is, rather than hold a writer loop until then: Open
-   * Liberty completes a write from a thread other than the request's in a callback on its own
-   * executor, which requests waiting for a place can keep busy, while the writes that would give
-   * their places up wait behind the parked loops (a reconnect storm's first 15 s, 2026-12-04). A
-   * write that lasts longer than the write timeout marks the subscription {@link #stalled(long)},
-   * and the heartbeat ends it, as it does a write that blocks its loop (Payara Micro's do).
-   */
-  private boolean delivered(OutboundSseEvent event) {
+  private void deliver(OutboundSseEvent event) throws InterruptedException {
     synchronized (this) {
       sendingSince = System.nanoTime();
     }
-    CompletableFuture<?> written;
     try {
-      written = client.send(event).toCompletableFuture();
-    } catch (IllegalStateException closedAlready) {
-      written = CompletableFuture.failedFuture(closedAlready);
-    }
-    boolean done = written.isDone();
-    written.whenComplete(
-        (none, failure) -> {
-          written(event, failure);
-          if (!done) {
-            settings.writers().execute(writer);
-          }
-        });
-    return done;
-  }
-
-  private void written(OutboundSseEvent event, Throwable failure) {
-    synchronized (this) {
-      sendingSince = 0;
-      wroteOnce |= failure == null;
-    }
-    if (failure != null) {
+      client
+          .send(event)
+          .toCompletableFuture()
+          .get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (event.getId() != null) {
+        settings.sent().inc();
+      }
+      synchronized (this) {
+        wroteOnce = true;
+      }
+    } catch (ExecutionException | IllegalStateException e) {
       close(Ending.GONE);
-    } else if (event.getId() != null) {
-      settings.sent().inc();
+    } catch (TimeoutException e) {
+      close(Ending.SLOW);
+    } finally {
+      synchronized (this) {
+        sendingSince = 0;
+      }
     }
   }
 
