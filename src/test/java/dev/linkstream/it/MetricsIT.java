@@ -1,6 +1,7 @@
 package dev.linkstream.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.it.Subscriber.Received;
 import dev.linkstream.testing.Eventually;
@@ -91,8 +92,10 @@ class MetricsIT extends DeployedWar {
       // linkstream.stream.max-subscribers-per-address is 20 in the tests.
       for (int n = 0; n <= 20; n++) {
         streams.add(RawStream.open(api.stream().getUri(), "127.4.0.1", Map.of(), 0));
+        streams.get(n).next(DEADLINE);
       }
-      assertEquals(503, streams.get(20).status);
+      assertEquals("refused", streams.get(20).nextEvent(DEADLINE).event());
+      assertTrue(streams.get(20).ended(DEADLINE), "the refused stream goes on");
     } finally {
       for (RawStream stream : streams) {
         stream.close();

@@ -21,15 +21,18 @@ public class ProblemResponses implements ExceptionMapper<WebApplicationException
 
   public static Response problem(
       Response.StatusType status, Response.ResponseBuilder response, String detail) {
-    String problem =
-        Json.createObjectBuilder()
-            .add("type", "about:blank")
-            .add("title", status.getReasonPhrase())
-            .add("status", status.getStatusCode())
-            .add("detail", detail)
-            .build()
-            .toString();
     // A String entity: every runtime writes it under any media type, unlike a JsonObject.
-    return response.entity(problem).type(PROBLEM_JSON).build();
+    return response.entity(document(status, detail)).type(PROBLEM_JSON).build();
+  }
+
+  /** The problem document itself, for where it goes out other than as a response. */
+  public static String document(Response.StatusType status, String detail) {
+    return Json.createObjectBuilder()
+        .add("type", "about:blank")
+        .add("title", status.getReasonPhrase())
+        .add("status", status.getStatusCode())
+        .add("detail", detail)
+        .build()
+        .toString();
   }
 }

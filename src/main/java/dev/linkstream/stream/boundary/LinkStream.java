@@ -8,6 +8,7 @@ import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.platform.boundary.ProblemResponses;
 import dev.linkstream.stream.control.FanOut;
 import dev.linkstream.stream.control.Recent;
 import dev.linkstream.stream.control.StreamMetrics;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
@@ -77,6 +79,7 @@ public class LinkStream {
   private static final Logger LOG = Logger.getLogger(LinkStream.class.getName());
   static final int WRITER_LOOPS = 32;
   static final String RESET = "reset";
+  static final String REFUSED = "refused";
   private static final int BATCH = 500;
   // Events kept in memory for subscriptions that resume close behind: a reconnect storm's clients
   // are a few events back, and with 10,000 subscribers this is some 1 MB at most.
@@ -286,12 +289,11 @@ public class LinkStream {
     List<OutboundSseEvent> greeting = new ArrayList<>();
     long from = seen == null || !recent.holdsAfter(seen) ? fromHistory(seen, greeting) : seen;
     String address = request.getRemoteAddr();
-    reserve(address);
-    // Counted before the client can see the greeting, so that whoever it tells sees it counted.
     Subscription subscription = new Subscription(sink, address, from, settings, this::left);
     // Read here, on the request's thread: the server knows the caller on no other.
     callers.put(subscription, Authentication.caller(request));
-    subscribers.add(subscription);
+    // Counted before the client can see the greeting, so that whoever it tells sees it counted.
+    boolean onTrial = admit(subscription);
     if (request.isAsyncStarted()) {
       request.getAsyncContext().addListener(new RequestEnd(subscription));
     }
@@ -302,28 +304,28 @@ public class LinkStream {
                 + (seen == null ? ", from now on" : ", after event " + seen));
     sink.send(subscribed(sse));
     startWhenCommitted(subscription, greeting, response, System.nanoTime());
+    if (onTrial) {
+      probe(address);
+    }
   }
 
   /**
-   * Holds a place for the client, or refuses it with a {@code 503}, which an {@code EventSource}
-   * takes as final. A client that reconnects at once may find its own earlier stream still holding
-   * a place, because a server learns that a client has closed its connection only by writing to it:
-   * so before refusing, it probes the address's streams (every stream, if the server is full) and
-   * waits for the places of those gone until the probes are written, however long the writers take
-   * to get to them, or for at most the write timeout.
+   * Lets the client in, on trial if its address is over its limit ({@link Subscribers}), or refuses
+   * it with a {@code 503}, which an {@code EventSource} takes as final. When the server is full, it
+   * first has every stream probed, and waits for a place until the probes are written, however long
+   * the writers take to get to them, for at most the write timeout.
    */
-  private void reserve(String address) {
+  private boolean admit(Subscription subscription) {
     try {
-      Future<?> probe =
-          subscribers.full(address)
-              ? probe(subscribers.full() ? null : address)
-              : CompletableFuture.completedFuture(null);
-      subscribers.reserve(address, probe, writeTimeout);
+      Future<?> probe = subscribers.full() ? probe(null) : CompletableFuture.completedFuture(null);
+      return subscribers.admit(subscription, probe, writeTimeout);
     } catch (Subscribers.Full full) {
+      callers.remove(subscription);
       metrics.dropped("limit");
-      LOG.fine(() -> "Refused a stream to " + address + ": " + full.getMessage());
+      LOG.fine(() -> "Refused a stream to " + subscription.address() + ": " + full.getMessage());
       throw new ServiceUnavailableException(full.getMessage(), Math.max(1, retry.toSeconds()));
     } catch (InterruptedException e) {
+      callers.remove(subscription);
       Thread.currentThread().interrupt();
       throw new ServiceUnavailableException("the server is stopping", retry.toSeconds());
     }
@@ -349,7 +351,7 @@ public class LinkStream {
             (done, failed) -> {
               probes.remove(whom, round);
               round.complete(null);
-              subscribers.probed(address);
+              subscribers.probed(address).forEach(this::refuse);
             });
     return round;
   }
@@ -397,6 +399,17 @@ public class LinkStream {
           5,
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * Ends a stream let in on trial for which no place was given up: it tells why, as a {@code 503}
+   * would, and its client comes back after {@code retry}, resuming after the last event it got.
+   */
+  private void refuse(Subscription subscription) {
+    String detail = subscribers.overLimit(subscription.address());
+    LOG.fine(() -> "Ended a stream on trial to " + subscription.address() + ": " + detail);
+    String problem = ProblemResponses.document(Response.Status.SERVICE_UNAVAILABLE, detail);
+    subscription.endWith(sse.newEventBuilder().name(REFUSED).data(problem).build(), Ending.LIMIT);
   }
 
   /** Empty data, which no client dispatches: Jersey writes retry: only for an event with data. */

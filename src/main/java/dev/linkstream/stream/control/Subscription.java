@@ -50,7 +50,9 @@ public final class Subscription {
     /** The client read too slowly: its buffer filled, or one write outlasted the write timeout. */
     SLOW,
     /** The events it lacked could not be read from the history. */
-    ERROR
+    ERROR,
+    /** It came over a limit, and no place was given up for it while it was on trial. */
+    LIMIT
   }
 
   /** The id of an event that has none: a comment, such as a heartbeat or a probe. */
@@ -70,7 +72,10 @@ public final class Subscription {
   private boolean closed;
   private long sendingSince;
   private boolean wroteOnce;
+  private boolean started;
   private Ending ending;
+  // Why it ends once what is queued is written; null while it lasts.
+  private Ending leaving;
 
   /**
    * @param address where the client connects from
@@ -92,7 +97,12 @@ public final class Subscription {
 
   /** Starts writing: the greeting first, then the events the client has missed. */
   public synchronized void start(List<OutboundSseEvent> greeting) {
+    // A farewell queued before it started comes after the greeting.
+    List<OutboundSseEvent> farewell = List.copyOf(buffer);
+    buffer.clear();
     buffer.addAll(greeting);
+    buffer.addAll(farewell);
+    started = true;
     writing = true;
     settings.writers().execute(writer);
   }
@@ -114,7 +124,7 @@ public final class Subscription {
    */
   public void offer(OutboundSseEvent event, long id, Consumer<Runnable> wake) {
     synchronized (this) {
-      if (closed || !live || (id != NO_ID && id <= queuedUpTo)) {
+      if (closed || leaving != null || !live || (id != NO_ID && id <= queuedUpTo)) {
         return;
       }
       if (id != NO_ID && id != queuedUpTo + 1) {
@@ -135,7 +145,7 @@ public final class Subscription {
   }
 
   private void startWriter() {
-    if (!writing) {
+    if (started && !writing) {
       writing = true;
       settings.writers().execute(writer);
     }
@@ -235,6 +245,18 @@ public final class Subscription {
     }
   }
 
+  /**
+   * Ends the subscription once what is queued, and then {@code farewell}, are written: the client
+   * learns why its stream ends, and resumes after what it got.
+   */
+  public synchronized void endWith(OutboundSseEvent farewell, Ending why) {
+    if (!closed && leaving == null) {
+      leaving = why;
+      buffer.add(farewell);
+      startWriter();
+    }
+  }
+
   /** Why it ended; null while it lasts. */
   public synchronized Ending ending() {
     return ending;
@@ -289,6 +311,7 @@ public final class Subscription {
     while (true) {
       long after;
       List<CompletableFuture<Void>> written;
+      Ending why;
       synchronized (this) {
         if (closed) {
           return null;
@@ -296,8 +319,13 @@ public final class Subscription {
         if (!buffer.isEmpty()) {
           return buffer.poll();
         }
+        why = leaving;
         after = queuedUpTo;
-        written = live ? stopWriting() : null;
+        written = live && why == null ? stopWriting() : null;
+      }
+      if (why != null) {
+        close(why);
+        return null;
       }
       if (written != null) {
         flushed(written);

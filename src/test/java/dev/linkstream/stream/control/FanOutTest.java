@@ -31,8 +31,7 @@ class FanOutTest {
             heals);
     Subscription subscription =
         new Subscription(client, "127.0.0.1", 0, settings, s -> closings.incrementAndGet());
-    subscribers.reserve("127.0.0.1", CompletableFuture.completedFuture(null), Duration.ZERO);
-    subscribers.add(subscription);
+    subscribers.admit(subscription, CompletableFuture.completedFuture(null), Duration.ZERO);
     subscription.start(List.of());
     return client;
   }

@@ -28,73 +28,99 @@ class SubscribersTest {
           new Count(),
           new Count());
 
+  Subscription subscription(String address) {
+    return new Subscription(new Client(), address, 0, settings, subscribers::leave);
+  }
+
+  /** True if it was let in on trial. */
+  boolean admit(Subscription subscription) throws Exception {
+    return subscribers.admit(subscription, CompletableFuture.completedFuture(null), Duration.ZERO);
+  }
+
   Subscription join(String address) throws Exception {
-    subscribers.reserve(address, CompletableFuture.completedFuture(null), Duration.ZERO);
-    Subscription subscription =
-        new Subscription(new Client(), address, 0, settings, subscribers::leave);
-    subscribers.add(subscription);
+    Subscription subscription = subscription(address);
+    assertFalse(admit(subscription), "on trial, not placed");
+    return subscription;
+  }
+
+  Subscription onTrial(String address) throws Exception {
+    Subscription subscription = subscription(address);
+    assertTrue(admit(subscription), "placed, not on trial");
     return subscription;
   }
 
   @Test
-  void capsStreamsPerAddressAndInTotalAndFreesThemOnClose() throws Exception {
+  void anAddressOverItsLimitHasAsManyMoreOnTrialAndNoMore() throws Exception {
+    join("127.0.0.1");
+    join("127.0.0.1");
+    onTrial("127.0.0.1");
+    onTrial("127.0.0.1");
+
+    Subscribers.Full full =
+        assertThrows(Subscribers.Full.class, () -> admit(subscription("127.0.0.1")));
+    assertEquals(
+        "127.0.0.1 has 2 streams open, as many as it allows, and as many more waiting for one of"
+            + " them",
+        full.getMessage());
+    assertEquals(4, subscribers.count());
+  }
+
+  @Test
+  void aFullServerRefusesOnceTheProbeHasEndedAndFreesPlacesOnClose() throws Exception {
     Subscription first = join("127.0.0.1");
     join("127.0.0.1");
-    Subscribers.Full perAddress = assertThrows(Subscribers.Full.class, () -> join("127.0.0.1"));
-    assertEquals("127.0.0.1 has 2 streams open, as many as it allows", perAddress.getMessage());
     join("127.0.0.2");
-    Subscribers.Full total = assertThrows(Subscribers.Full.class, () -> join("127.0.0.3"));
-    assertEquals("the server has 3 streams open, as many as it allows", total.getMessage());
-    assertEquals(3, subscribers.count());
+
+    Subscribers.Full full =
+        assertThrows(Subscribers.Full.class, () -> admit(subscription("127.0.0.3")));
+    assertEquals("the server has 3 streams open, as many as it allows", full.getMessage());
 
     first.close();
     first.close();
+    assertEquals(2, subscribers.count());
+    join("127.0.0.3");
+  }
+
+  @Test
+  void aPlaceGivenUpGoesToTheAddressesLongestOnTrial() throws Exception {
+    Subscription first = join("127.0.0.1");
+    join("127.0.0.1");
+    Subscription longest = onTrial("127.0.0.1");
+    Subscription next = onTrial("127.0.0.1");
+
+    first.close();
+
+    assertEquals(List.of(next), subscribers.probed("127.0.0.1"), "still on trial");
+    assertFalse(longest.isClosed());
+  }
+
+  @Test
+  void thoseStillOnTrialWhenTheProbeEndsAreToldAndTheirEndGivesUpNoPlace() throws Exception {
+    join("127.0.0.1");
+    join("127.0.0.1");
+    Subscription trial = onTrial("127.0.0.1");
+
+    assertEquals(List.of(trial), subscribers.probed("127.0.0.1"));
+    trial.close();
 
     assertEquals(2, subscribers.count());
+    onTrial("127.0.0.1");
+  }
+
+  @Test
+  void aTrialThatEndsBeforeItsProbeGivesUpNoPlace() throws Exception {
     join("127.0.0.1");
-  }
-
-  @Test
-  void waitsWhileTheProbeRunsForAPlaceToBeGivenUp() throws Exception {
-    Subscription first = join("127.0.0.1");
     join("127.0.0.1");
-    AtomicReference<Exception> failed = new AtomicReference<>();
-    Thread waiting = waitForPlace(new CompletableFuture<>(), failed);
+    Subscription trial = onTrial("127.0.0.1");
 
-    first.close();
+    trial.close();
 
-    waiting.join(10_000);
-    assertFalse(waiting.isAlive(), "it still waits for the place given up");
-    assertNull(failed.get());
-    assertTrue(subscribers.full("127.0.0.1"), "it holds the place given up");
+    assertEquals(List.of(), subscribers.probed("127.0.0.1"));
+    onTrial("127.0.0.1");
   }
 
   @Test
-  void onePlaceGivenUpLetsOneOfThoseWaitingFromTheAddressIn() throws Exception {
-    Subscription first = join("127.0.0.1");
-    Subscription second = join("127.0.0.1");
-    AtomicReference<Exception> failed = new AtomicReference<>();
-    List<Thread> waiting =
-        List.of(
-            waitForPlace(new CompletableFuture<>(), failed),
-            waitForPlace(new CompletableFuture<>(), failed));
-
-    first.close();
-
-    Eventually.holds(
-        Duration.ofSeconds(10),
-        () -> waiting.stream().filter(Thread::isAlive).count() == 1,
-        () -> "not one of them got the place: " + waiting);
-    second.close();
-    for (Thread thread : waiting) {
-      thread.join(10_000);
-      assertFalse(thread.isAlive(), "it still waits for the second place given up");
-    }
-    assertNull(failed.get());
-  }
-
-  @Test
-  void aPlaceGivenUpOnAFullServerGoesToOneWaitingFromAnotherAddress() throws Exception {
+  void aPlaceGivenUpOnAFullServerGoesToOneWaiting() throws Exception {
     Subscription first = join("127.0.0.1");
     join("127.0.0.1");
     join("127.0.0.2");
@@ -110,15 +136,36 @@ class SubscribersTest {
   }
 
   @Test
+  void oneWaitingThatGoesOnTrialLeavesThePlaceToTheNext() throws Exception {
+    join("127.0.0.1");
+    join("127.0.0.1");
+    Subscription other = join("127.0.0.2");
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    // The first to wait is the first woken; its address holds as many places as it may.
+    Thread fromAFullAddress = waitForPlace("127.0.0.1", new CompletableFuture<>(), failed);
+    Thread another = waitForPlace("127.0.0.3", new CompletableFuture<>(), failed);
+
+    other.close();
+
+    for (Thread thread : List.of(fromAFullAddress, another)) {
+      thread.join(10_000);
+      assertFalse(thread.isAlive(), "it still waits for the place given up");
+    }
+    assertNull(failed.get());
+    assertTrue(subscribers.full(), "the place given up is taken");
+  }
+
+  @Test
   void refusesOnceTheProbeHasEndedWithNoPlaceGivenUp() throws Exception {
     join("127.0.0.1");
     join("127.0.0.1");
+    join("127.0.0.2");
     CompletableFuture<Void> probe = new CompletableFuture<>();
     AtomicReference<Exception> failed = new AtomicReference<>();
-    Thread waiting = waitForPlace(probe, failed);
+    Thread waiting = waitForPlace("127.0.0.3", probe, failed);
 
     probe.complete(null);
-    subscribers.probed("127.0.0.1");
+    assertEquals(List.of(), subscribers.probed(null));
 
     waiting.join(10_000);
     assertFalse(waiting.isAlive(), "it still waits, with its patience far from over");
@@ -129,14 +176,13 @@ class SubscribersTest {
   void refusesOnceItsPatienceIsOverWhileTheProbeStillRuns() throws Exception {
     join("127.0.0.1");
     join("127.0.0.1");
+    join("127.0.0.2");
 
     assertThrows(
         Subscribers.Full.class,
-        () -> subscribers.reserve("127.0.0.1", new CompletableFuture<>(), Duration.ofMillis(20)));
-  }
-
-  private Thread waitForPlace(Future<?> probe, AtomicReference<Exception> failed) throws Exception {
-    return waitForPlace("127.0.0.1", probe, failed);
+        () ->
+            subscribers.admit(
+                subscription("127.0.0.3"), new CompletableFuture<>(), Duration.ofMillis(20)));
   }
 
   // Waits for a place on a thread of its own, with patience enough for any test.
@@ -146,7 +192,7 @@ class SubscribersTest {
         new Thread(
             () -> {
               try {
-                subscribers.reserve(address, probe, Duration.ofMinutes(5));
+                subscribers.admit(subscription(address), probe, Duration.ofMinutes(5));
               } catch (Exception e) {
                 failed.set(e);
               }

@@ -244,6 +244,47 @@ class SubscriptionTest {
   }
 
   @Test
+  void aFarewellComesAfterWhatIsQueuedAndEndsTheSubscription() {
+    Subscription subscription = subscribe(0);
+    Queue<Runnable> waiting = new ArrayDeque<>();
+    writers = waiting::add;
+    subscription.offer(Event.withId(1));
+
+    subscription.endWith(Event.comment("farewell"), Subscription.Ending.LIMIT);
+    subscription.offer(Event.withId(2));
+    while (!waiting.isEmpty()) {
+      waiting.poll().run();
+    }
+
+    assertEquals(List.of("1"), client.ids());
+    assertEquals("farewell", client.received.get(client.received.size() - 1).getComment());
+    assertTrue(client.closed);
+    assertEquals(Subscription.Ending.LIMIT, subscription.ending());
+    assertEquals(1, closings.get());
+  }
+
+  @Test
+  void aFarewellBeforeTheStartComesAfterTheGreeting() {
+    Subscription subscription =
+        new Subscription(
+            client,
+            "127.0.0.1",
+            0,
+            new Subscription.Settings(
+                historyAfter, writers, bufferSize, writeTimeout, sent, replayed, heals),
+            s -> closings.incrementAndGet());
+
+    subscription.endWith(Event.comment("farewell"), Subscription.Ending.LIMIT);
+    assertTrue(client.received.isEmpty(), "written before the stream started");
+    subscription.start(List.of(Event.comment("subscribed")));
+
+    assertEquals(
+        List.of("subscribed", "farewell"),
+        client.received.stream().map(e -> e.getComment()).toList());
+    assertTrue(client.closed);
+  }
+
+  @Test
   void aHistoryThatCannotBeReadEndsTheSubscription() {
     record(1, 2);
     historyAfter =
