@@ -113,7 +113,7 @@ final class Subscribers implements AutoCloseable {
     if (!answered.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException(answered.getCount() + " subscribers got no answer");
     }
-    long refused = all.stream().filter(s -> !s.open).count();
+    long refused = all.stream().filter(s -> !s.open && !s.retrying).count();
     if (refused > 0) {
       throw new IllegalStateException(refused + " subscribers were refused or closed");
     }
@@ -169,7 +169,7 @@ final class Subscribers implements AutoCloseable {
         gaps += subscriber.gaps;
         duplicates += subscriber.duplicates;
         behind += Math.max(0, lastId - subscriber.lastId);
-        closed += subscriber.open ? 0 : 1;
+        closed += subscriber.open || subscriber.retrying ? 0 : 1;
       }
     }
     return new Tally(gaps, duplicates, behind, closed);
@@ -196,7 +196,10 @@ final class Subscribers implements AutoCloseable {
     private final StringBuilder line = new StringBuilder();
     private CountDownLatch answered;
     private volatile boolean waiting;
+    // From a refusal until the next answer: closed, but as an EventSource is, coming back.
     private volatile boolean retrying;
+    // Its stream ended with Linkstream's refused event: over a limit, it ends its trial.
+    private boolean refusedEvent;
     private Channel channel;
     volatile boolean open;
     volatile boolean stalled;
@@ -221,9 +224,16 @@ final class Subscribers implements AutoCloseable {
     }
 
     void connect(long resumeFrom) {
+      connect(resumeFrom, true);
+    }
+
+    /**
+     * With {@code awaited} false, its answer was counted already, and it holds no place in flight.
+     */
+    private void connect(long resumeFrom, boolean awaited) {
       lastId = resumeFrom;
-      waiting = true;
-      retrying = false;
+      waiting = awaited;
+      refusedEvent = false;
       open = false;
       line.setLength(0);
       frameId = -1;
@@ -249,6 +259,7 @@ final class Subscribers implements AutoCloseable {
       connected.addListener(
           done -> {
             if (!done.isSuccess()) {
+              retrying = false;
               answered();
               return;
             }
@@ -281,6 +292,7 @@ final class Subscribers implements AutoCloseable {
         }
         if (message instanceof HttpResponse response) {
           open = response.status().code() == 200;
+          retrying = false;
           answered();
         }
         if (message instanceof HttpContent content) {
@@ -290,6 +302,12 @@ final class Subscribers implements AutoCloseable {
 
       @Override
       public void channelInactive(ChannelHandlerContext context) {
+        if (refusedEvent) {
+          // As an EventSource does with a stream that ends: back after the retry, from its last id.
+          refusals.incrementAndGet();
+          retrying = true;
+          loop.schedule(() -> connect(lastId, false), RETRY_SECONDS, TimeUnit.SECONDS);
+        }
         open = false;
         if (!retrying) {
           answered();
@@ -318,6 +336,8 @@ final class Subscribers implements AutoCloseable {
           frameId = -1;
         } else if (line.length() > 4 && line.charAt(0) == 'i' && line.charAt(2) == ':') {
           frameId = Long.parseLong(line.substring(3).strip());
+        } else if (line.charAt(0) == 'e' && "event: refused".contentEquals(line)) {
+          refusedEvent = true;
         }
         line.setLength(0);
       }
