@@ -139,7 +139,7 @@ public class LinkStream {
   int historySize;
 
   private final AtomicInteger drainsWanted = new AtomicInteger();
-  // The probes that clients wait for, by address; "" for every stream.
+  // The probes running, by address; "" for every stream.
   private final Map<String, CompletableFuture<Void>> probes = new ConcurrentHashMap<>();
   // From the first subscriber's request, not a @Context field: this bean also observes events, and
   // once, right after a restart with links pending, it was created with that field still null.
@@ -334,8 +334,8 @@ public class LinkStream {
   /**
    * As many writes as it takes to find a closed connection, each a probe interval after the last
    * was written, to the streams from the address, or to every stream if it is null; one round at a
-   * time for each, however many clients wait for it. Only the address's own: a client that keeps
-   * its address full cannot have the server write to everyone.
+   * time for each, however many streams are on trial or requests wait for it. Only the address's
+   * own: a client that keeps its address full cannot have the server write to everyone.
    */
   private Future<?> probe(String address) {
     String whom = address == null ? "" : address;
