@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.eclipse.microprofile.metrics.Counter;
@@ -289,12 +286,9 @@ public final class Subscription {
   private void write() {
     try {
       OutboundSseEvent next;
-      while ((next = next()) != null) {
-        deliver(next);
+      while ((next = next()) != null && delivered(next)) {
+        // on to the next event, for as long as each write is done when sent
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
     } catch (RuntimeException e) {
       close(Ending.ERROR);
     } catch (Error e) {
@@ -350,29 +344,45 @@ public final class Subscription {
     }
   }
 
-  private void deliver(OutboundSseEvent event) throws InterruptedException {
+  /**
+   * Sends the event, and says whether its write is done. One that is not done yet hands this
+   * subscription back to a writer once it is, rather than hold a writer loop until then: Open
+   * Liberty completes a write that could not finish at once in a callback on its own executor, and
+   * in a reconnect storm thousands of loops waited so, and the loops started to stand in for them
+   * took the CPU the callbacks needed (JFR, 2026-12-04). A write that lasts longer than the write
+   * timeout shows as {@link #stalled(long)}, and the heartbeat ends it, as it does a write that
+   * blocks its loop (Payara Micro's do, and return a future already done).
+   */
+  private boolean delivered(OutboundSseEvent event) {
     synchronized (this) {
       sendingSince = System.nanoTime();
     }
+    CompletableFuture<?> written;
     try {
-      client
-          .send(event)
-          .toCompletableFuture()
-          .get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      if (event.getId() != null) {
-        settings.sent().inc();
-      }
-      synchronized (this) {
-        wroteOnce = true;
-      }
-    } catch (ExecutionException | IllegalStateException e) {
+      written = client.send(event).toCompletableFuture();
+    } catch (IllegalStateException closedAlready) {
+      written = CompletableFuture.failedFuture(closedAlready);
+    }
+    boolean done = written.isDone();
+    written.whenComplete(
+        (none, failure) -> {
+          written(event, failure);
+          if (!done) {
+            settings.writers().execute(writer);
+          }
+        });
+    return done;
+  }
+
+  private void written(OutboundSseEvent event, Throwable failure) {
+    synchronized (this) {
+      sendingSince = 0;
+      wroteOnce = true;
+    }
+    if (failure != null) {
       close(Ending.GONE);
-    } catch (TimeoutException e) {
-      close(Ending.SLOW);
-    } finally {
-      synchronized (this) {
-        sendingSince = 0;
-      }
+    } else if (event.getId() != null) {
+      settings.sent().inc();
     }
   }
 

@@ -324,15 +324,52 @@ class SubscriptionTest {
   }
 
   @Test
-  void aWriteThatOutlastsTheTimeoutEndsTheSubscription() {
-    writeTimeout = Duration.ofMillis(50);
+  void aWriteUnderWayLeavesItsWriterFreeAndTheNextEventFollowsOnceItIsDone() {
+    Subscription subscription = subscribe(0);
+    CompletableFuture<Void> underWay = new CompletableFuture<>();
+    client.answer = () -> underWay;
+    Queue<Runnable> waiting = new ArrayDeque<>();
+    writers = waiting::add;
+
+    subscription.offer(Event.withId(1));
+    waiting.poll().run();
+    subscription.offer(Event.withId(2));
+
+    assertEquals(List.of("1"), client.ids(), "sent before the write under way was done");
+    assertTrue(waiting.isEmpty(), "a writer was set to work while one write was under way");
+    client.answer = () -> CompletableFuture.completedFuture(null);
+    underWay.complete(null);
+    waiting.poll().run();
+    assertEquals(List.of("1", "2"), client.ids());
+    assertEquals(2, sent.getCount());
+    assertFalse(subscription.isClosed());
+  }
+
+  @Test
+  void aWriteUnderWayLongerThanTheTimeoutShowsAsStalledForTheHeartbeatToEnd() {
     Subscription subscription = subscribe(0);
     client.answer = CompletableFuture::new;
+    long before = System.nanoTime();
 
     subscription.offer(Event.withId(1));
 
-    assertTrue(subscription.isClosed());
-    assertEquals(Subscription.Ending.SLOW, subscription.ending());
-    assertFalse(subscription.stalled(System.nanoTime()));
+    long after = System.nanoTime();
+    assertFalse(subscription.stalled(after));
+    assertTrue(subscription.stalled(after + writeTimeout.toNanos() + 1));
+    assertFalse(subscription.stalled(before + writeTimeout.toNanos()));
+    assertFalse(subscription.isClosed(), "ended before the heartbeat came to it");
+  }
+
+  @Test
+  void aWriteThatFailsOnceUnderWayEndsTheSubscriptionAsGone() {
+    Subscription subscription = subscribe(0);
+    CompletableFuture<Void> underWay = new CompletableFuture<>();
+    client.answer = () -> underWay;
+
+    subscription.offer(Event.withId(1));
+    underWay.completeExceptionally(new java.io.IOException("Broken pipe"));
+
+    assertEquals(Subscription.Ending.GONE, subscription.ending());
+    assertFalse(subscription.stalled(System.nanoTime() + writeTimeout.toNanos() + 1));
   }
 }
