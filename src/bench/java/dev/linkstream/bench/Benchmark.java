@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * liberty} (Linkstream on Payara Micro, on Open Liberty), {@code plain-payara} and {@code
  * plain-liberty} (the plain Jakarta EE broadcaster on each) and {@code reference} (Netty); all of
  * them unless told. {@code -Dbench.scenarios=churn} runs the churn soak alone, {@code stalling} the
- * stalled clients alone (at the first count, on Linkstream).
+ * stalled clients alone (at the first count, on Linkstream), {@code throughput} the latency and the
+ * throughput steps at the first count alone.
  */
 public final class Benchmark {
 
@@ -32,7 +33,8 @@ public final class Benchmark {
   enum Scenarios {
     ALL,
     CHURN,
-    STALLING
+    STALLING,
+    THROUGHPUT
   }
 
   private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -131,6 +133,7 @@ public final class Benchmark {
     Results.Run run = new Results.Run(target.name());
     long lastId = scenarios == Scenarios.CHURN ? 0 : broadcasts(target, run, scenarios);
     if (scenarios != Scenarios.STALLING
+        && scenarios != Scenarios.THROUGHPUT
         && (scale.churn().onReference() || target instanceof Target.Linkstream)) {
       run.churn = churn(target, lastId);
     }
@@ -172,6 +175,9 @@ public final class Benchmark {
         if (!step.sustained()) {
           break;
         }
+      }
+      if (scenarios == Scenarios.THROUGHPUT) {
+        return observer.lastId();
       }
       if (target instanceof Target.Linkstream) {
         run.stalling = session.stalling(scale.stalling());
