@@ -138,13 +138,19 @@ public final class Writers implements Executor, AutoCloseable {
       }
     }
     int wanted = Math.max(fixed, 2 * newlyStuck);
-    int started = 0;
-    for (; !closed && loops.size() < most && loops.size() - stuck.size() < wanted; started++) {
+    // Counted once, before the first start: a loop started here ends at once if it finds the queue
+    // empty once this rescue is older than the linger, and counting again after each start would
+    // start another in its place, on and on. On a saturated Payara, where threads are slow to
+    // start, one rescue did that for minutes: 23,000 threads, not one of them counted as started.
+    int starting =
+        closed ? 0 : Math.min(most - loops.size(), wanted - (loops.size() - stuck.size()));
+    starting = Math.max(starting, 0);
+    for (int i = 0; i < starting; i++) {
       // Before the loop starts: it may find the queue empty at once.
       lastRescued = nanoTime;
       start();
     }
-    return started;
+    return starting;
   }
 
   // Whatever is left of a batch a loop cannot finish, for other loops to take.

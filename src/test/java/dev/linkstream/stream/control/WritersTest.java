@@ -3,6 +3,7 @@ package dev.linkstream.stream.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.linkstream.testing.Eventually;
 import java.time.Duration;
@@ -12,7 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.RepeatedTest;
@@ -26,7 +31,19 @@ class WritersTest {
   // The loops' threads that a task holds, parked.
   private final Set<Thread> heldThreads = ConcurrentHashMap.newKeySet();
 
+  // A thread factory slow to start threads, as a managed one is on a saturated server: by its
+  // second start a rescue is older than the linger, and a loop it starts that finds the queue empty
+  // ends at once.
+  private volatile boolean slowStarts;
+
   private Thread newThread(Runnable loop) {
+    if (slowStarts) {
+      try {
+        Thread.sleep(Writers.LINGER.toMillis() * 6 / 10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Thread thread = new Thread(loop);
     threads.add(thread);
     return thread;
@@ -226,6 +243,28 @@ class WritersTest {
 
     release.countDown();
     awaitLoopsWhileFed(writers, 1);
+    writers.close();
+  }
+
+  @Test
+  void aRescueStartsTheLoopsItCountedAndReturnsThoughTheyEndAtOnce() throws Exception {
+    Writers writers = new Writers(this::newThread, 1, 8);
+    CountDownLatch release = new CountDownLatch(1);
+    writers.execute(() -> hold(release));
+    awaitHeld(1);
+    slowStarts = true;
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> rescue = caller.submit(() -> rescueOnceStuck(writers));
+
+      assertEquals(2, rescue.get(10, TimeUnit.SECONDS), "loops started");
+      assertEquals(3, threads.size(), "threads started beyond the two stand-ins");
+    } catch (TimeoutException e) {
+      fail(threads.size() + " threads started, and the rescue never returned");
+    } finally {
+      caller.shutdownNow();
+    }
+    release.countDown();
     writers.close();
   }
 
