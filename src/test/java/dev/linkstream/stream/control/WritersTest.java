@@ -31,13 +31,14 @@ class WritersTest {
   // The loops' threads that a task holds, parked.
   private final Set<Thread> heldThreads = ConcurrentHashMap.newKeySet();
 
-  // A thread factory slow to start threads, as a managed one is on a saturated server: by its
-  // second start a rescue is older than the linger, and a loop it starts that finds the queue empty
-  // ends at once.
+  // Whether the thread factory is slow to start threads, as a managed one is on a saturated server.
   private volatile boolean slowStarts;
 
   private Thread newThread(Runnable loop) {
     if (slowStarts) {
+      // The behaviour under test, not a wait for a condition: time passing while a rescue starts
+      // threads, so that by its second start the rescue is older than the linger, and a loop it
+      // starts that finds the queue empty ends at once.
       try {
         Thread.sleep(Writers.LINGER.toMillis() * 6 / 10);
       } catch (InterruptedException e) {
@@ -219,10 +220,8 @@ class WritersTest {
 
   @Test
   void loopsARescueStartedStayAWhileThoughTheQueueEmpties() throws Exception {
-    Writers writers = new Writers(this::newThread, 1, 3);
     CountDownLatch release = new CountDownLatch(1);
-    writers.execute(() -> hold(release));
-    awaitHeld(1);
+    Writers writers = oneLoopHeld(3, release);
     // At the real time, not one ahead of it as elsewhere here: the linger runs from the rescue.
     Eventually.holds(
         Duration.ofSeconds(10),
@@ -248,10 +247,8 @@ class WritersTest {
 
   @Test
   void aRescueStartsTheLoopsItCountedAndReturnsThoughTheyEndAtOnce() throws Exception {
-    Writers writers = new Writers(this::newThread, 1, 8);
     CountDownLatch release = new CountDownLatch(1);
-    writers.execute(() -> hold(release));
-    awaitHeld(1);
+    Writers writers = oneLoopHeld(8, release);
     slowStarts = true;
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
@@ -334,6 +331,14 @@ class WritersTest {
         Duration.ofSeconds(10),
         () -> heldThreads.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == n,
         () -> "not " + n + " loops held in their tasks");
+  }
+
+  /** Writers with one fixed loop, held by a task until released, and at most {@code most}. */
+  private Writers oneLoopHeld(int most, CountDownLatch release) throws Exception {
+    Writers writers = new Writers(this::newThread, 1, most);
+    writers.execute(() -> hold(release));
+    awaitHeld(1);
+    return writers;
   }
 
   /** A task that holds its loop, parked, until released. */
