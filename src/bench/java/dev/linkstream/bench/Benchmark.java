@@ -483,6 +483,7 @@ public final class Benchmark {
       }
       long wallMillis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
       Tally after = subscribers.tally(lastId);
+      printSlowest(submitted, start);
       return new Results.Broadcast(
           name,
           subscribers.reading(),
@@ -510,6 +511,42 @@ public final class Benchmark {
               after.since(before, "linkstream_stream_subscribers_dropped_total", "reason=\"slow\""),
           (long) after.since(before, "linkstream_stream_heals_total"),
           (long) after.since(before, "linkstream_stream_writers_started_total"));
+    }
+
+    /**
+     * The step's slowest links in the log: when in the step each was planned, its POST, and when
+     * the first and the last subscriber had its pending event. Late for all says the server sent it
+     * late; late for the last only, that some subscribers' writes were held.
+     */
+    private void printSlowest(List<Submission> submitted, long start) {
+      record Slow(int index, Submission submission, long first, long last) {}
+      List<Slow> slow = new ArrayList<>();
+      for (int i = 0; i < submitted.size(); i++) {
+        Submission submission = submitted.get(i);
+        Long eventId = observer.pendingEventId.get(submission.url());
+        if (eventId != null
+            && eventId < Subscribers.MAX_EVENT_ID
+            && subscribers.receipts[eventId.intValue()] > 0) {
+          int id = eventId.intValue();
+          slow.add(
+              new Slow(
+                  i,
+                  submission,
+                  subscribers.firstReceipt[id] - submission.plannedAt(),
+                  subscribers.lastReceipt[id] - submission.plannedAt()));
+        }
+      }
+      slow.sort((a, b) -> Long.compare(b.last, a.last));
+      for (Slow s : slow.subList(0, Math.min(5, slow.size()))) {
+        System.out.printf(
+            Locale.ROOT,
+            "  slow: link %d at %.1f s, POST %d ms, first receipt %d ms, last %d ms%n",
+            s.index,
+            (s.submission.plannedAt() - start) / 1e9,
+            s.submission.micros() / 1_000,
+            s.first / 1_000_000,
+            s.last / 1_000_000);
+      }
     }
 
     /** Per submission, ms from its planned time until the last subscriber had its pending event. */

@@ -53,6 +53,7 @@ final class Subscribers implements AutoCloseable {
 
   // Written on the event loop only; read once a measurement has settled.
   final long[] lastReceipt = new long[MAX_EVENT_ID];
+  final long[] firstReceipt = new long[MAX_EVENT_ID];
   final int[] receipts = new int[MAX_EVENT_ID];
 
   private final String authorization;
@@ -350,7 +351,9 @@ final class Subscribers implements AutoCloseable {
       }
       gaps += id - lastId - 1;
       if (id < MAX_EVENT_ID) {
-        receipts[(int) id]++;
+        if (receipts[(int) id]++ == 0) {
+          firstReceipt[(int) id] = now;
+        }
         lastReceipt[(int) id] = Math.max(lastReceipt[(int) id], now);
       }
       // Last, so that whoever reads this volatile field sees the receipt recorded before it.
