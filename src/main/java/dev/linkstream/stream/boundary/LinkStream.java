@@ -132,6 +132,10 @@ public class LinkStream {
   @ConfigProperty(name = "linkstream.stream.max-subscribers-per-address")
   int maxSubscribersPerAddress;
 
+  @Inject
+  @ConfigProperty(name = "linkstream.stream.spare-writers")
+  int spareWriters;
+
   // No more recent events than the history keeps, so that a client the history has left behind is
   // told to start over, whether it resumes from memory or from the database.
   @Inject
@@ -166,7 +170,7 @@ public class LinkStream {
   void open() {
     subscribers = new Subscribers(maxSubscribers, maxSubscribersPerAddress);
     // A stuck write holds a loop; each subscription holds at most one.
-    writers = new Writers(threads, WRITER_LOOPS, WRITER_LOOPS + maxSubscribers);
+    writers = new Writers(threads, WRITER_LOOPS, spareWriters, WRITER_LOOPS + maxSubscribers);
     recent = new Recent(Math.min(RECENT, historySize));
     settings =
         new Subscription.Settings(

@@ -2,11 +2,14 @@ package dev.linkstream.stream.control;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,14 +18,21 @@ import java.util.logging.Logger;
 
 /**
  * Writer loops on threads of their own, fed through a queue: a fixed number of them, and more while
- * loops are held in one write for longer than {@link #STUCK_AFTER}, so that a client that stops
- * reading can take a thread but never the others' turn.
+ * loops are held in one write for longer than {@link #STUCK_AFTER}, spare ones first, so that a
+ * client that stops reading can take a thread but never the others' turn.
  *
  * <p>On Payara a write to a client whose TCP window is full blocks its thread, for up to Grizzly's
  * own write timeout (60 s), whatever the future it returns says; closing the stream does not end
  * that write. Each subscription writes on one loop at a time, so the loops held so are at most the
- * streams open; the loops in all are capped, and those beyond a fixed number of free ones end as
- * soon as they find nothing to do.
+ * streams open; the loops in all are capped, and those beyond the fixed number end as soon as they
+ * find nothing to do, or wait as spare ones again.
+ *
+ * <p>Spare loops are started beforehand and wait apart from the queue until a rescue calls them,
+ * because starting a thread is slow exactly when loops are wanted: on a loaded server each start
+ * waits for the new thread to be scheduled, 2.2 ms on average in the benchmark among clients that
+ * stalled together, where one rescue that started 131 loops took 340 ms while the rest of an
+ * event's fan-out waited for them. Apart, not polling the queue with the others, so that they do
+ * not take turns at the work and each keep a deep stack in memory.
  *
  * <p>Handing every write to a managed executor instead makes it capture the thread context anew,
  * and on Payara that is a ServiceLoader scan of the application's jars per task: a fifth of the
@@ -64,21 +74,31 @@ public final class Writers implements Executor, AutoCloseable {
   private final AtomicInteger free = new AtomicInteger();
   private volatile long lastRescued = System.nanoTime() - LINGER.toNanos();
   private final AtomicInteger failed = new AtomicInteger();
+  private final Queue<Loop> spares = new ConcurrentLinkedQueue<>();
   private final ThreadFactory threads;
   private final int fixed;
+  private final int spare;
   private final int most;
   private boolean closed;
 
   /**
-   * @param fixed the loops that always run
+   * @param fixed the loops a batch is spread over, and that rescues keep free for new tasks
+   * @param spare loops started beforehand beyond those, and kept, to take over from stuck ones
+   *     without a thread start
    * @param most the loops there may be in all, counting those held by a stuck task
    */
-  public Writers(ThreadFactory threads, int fixed, int most) {
+  public Writers(ThreadFactory threads, int fixed, int spare, int most) {
     this.threads = threads;
     this.fixed = fixed;
     this.most = Math.max(fixed, most);
+    this.spare = Math.max(0, Math.min(spare, this.most - fixed));
     for (int i = 0; i < fixed; i++) {
       start();
+    }
+    for (int i = 0; i < this.spare; i++) {
+      Loop loop = new Loop(true);
+      spares.add(loop);
+      threads.newThread(loop).start();
     }
   }
 
@@ -108,15 +128,15 @@ public final class Writers implements Executor, AutoCloseable {
     return !closed && failed.get() == 0;
   }
 
-  /** How many loops there are, stuck ones included. */
+  /** How many loops there are, stuck and spare ones included: each a thread. */
   public int loops() {
-    return loops.size();
+    return loops.size() + spares.size();
   }
 
   /**
-   * Starts two loops for each one newly found held by a task for longer than {@link #STUCK_AFTER},
-   * and at least enough that the fixed number are free to take new tasks; to be called often, at a
-   * fraction of that time.
+   * Puts two loops to work for each one newly found held by a task for longer than {@link
+   * #STUCK_AFTER}, and at least enough that the fixed number are free to take new tasks: spare ones
+   * while there are some, then new ones; to be called often, at a fraction of that time.
    *
    * <p>Two, not one: clients that stop reading tend to stall together, at the same event, and
    * whatever comes next for them in the queue (the rest of that event's batch, or their
@@ -124,7 +144,7 @@ public final class Writers implements Executor, AutoCloseable {
    * loops again. Doubling the loops at each rescue gets past 200 of them in a few rescues rather
    * than 200 ÷ 32.
    *
-   * @return how many loops it started
+   * @return how many loops it put to work
    */
   public synchronized int rescue(long nanoTime) {
     List<Loop> stuck = loops.stream().filter(loop -> loop.stuck(nanoTime)).toList();
@@ -148,7 +168,14 @@ public final class Writers implements Executor, AutoCloseable {
     for (int i = 0; i < starting; i++) {
       // Before the loop starts: it may find the queue empty at once.
       lastRescued = nanoTime;
-      start();
+      Loop called = spares.poll();
+      if (called == null) {
+        start();
+      } else {
+        loops.add(called);
+        free.incrementAndGet();
+        called.call(true);
+      }
     }
     return starting;
   }
@@ -163,7 +190,7 @@ public final class Writers implements Executor, AutoCloseable {
   }
 
   private void start() {
-    Loop loop = new Loop();
+    Loop loop = new Loop(false);
     loops.add(loop);
     free.incrementAndGet();
     threads.newThread(loop).start();
@@ -186,7 +213,16 @@ public final class Writers implements Executor, AutoCloseable {
     return true;
   }
 
-  /** Ends every loop once the tasks queued before it have run. */
+  /** Keeps a loop that ended for want of work as a spare one, if spare ones are missing. */
+  private synchronized boolean waitAsSpare(Loop loop) {
+    if (closed || spares.size() >= spare) {
+      return false;
+    }
+    spares.add(loop);
+    return true;
+  }
+
+  /** Ends every loop once the tasks queued before it have run, and every spare one at once. */
   @Override
   public synchronized void close() {
     closed = true;
@@ -194,6 +230,10 @@ public final class Writers implements Executor, AutoCloseable {
     int running = loops.size();
     for (int i = 0; i < running; i++) {
       tasks.add(STOP);
+    }
+    Loop waiting;
+    while ((waiting = spares.poll()) != null) {
+      waiting.call(false);
     }
   }
 
@@ -219,6 +259,10 @@ public final class Writers implements Executor, AutoCloseable {
 
   private final class Loop implements Runnable {
 
+    private final boolean startsAsSpare;
+    // Released once a rescue calls this loop while it waits as a spare, or the writers close.
+    private final Semaphore calls = new Semaphore(0);
+    private volatile boolean toWork;
     private volatile Thread thread;
     private volatile long busySince;
     private volatile Batch batch;
@@ -238,44 +282,70 @@ public final class Writers implements Executor, AutoCloseable {
           && thread.getState() != Thread.State.RUNNABLE;
     }
 
+    Loop(boolean startsAsSpare) {
+      this.startsAsSpare = startsAsSpare;
+    }
+
+    void call(boolean toWork) {
+      this.toWork = toWork;
+      calls.release();
+    }
+
     @Override
     public void run() {
       thread = Thread.currentThread();
+      boolean working = !startsAsSpare;
       boolean ended = false;
       try {
-        while (true) {
-          Object task = tasks.poll();
-          if (task == null) {
-            long lingering = LINGER.toNanos() - (System.nanoTime() - lastRescued);
-            if (lingering <= 0 && endIdle(this)) {
-              ended = true;
-              return;
-            }
-            task = lingering > 0 ? tasks.poll(lingering, TimeUnit.NANOSECONDS) : tasks.take();
-            if (task == null) {
-              continue;
-            }
+        while (working || awaitCall()) {
+          working = true;
+          if (!work()) {
+            break;
           }
-          if (task == STOP) {
-            free.decrementAndGet();
-            ended = true;
-            return;
-          }
-          if (task instanceof Batch shared) {
-            runAll(shared);
-          } else {
-            runTimed((Runnable) task);
-          }
+          working = false;
         }
+        ended = true;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
+        spares.remove(this);
         loops.remove(this);
-        if (!ended) {
+        if (!ended && working) {
           free.decrementAndGet();
           failed.incrementAndGet();
           // The loop that rescue starts in its place finishes the batch; else its writers are lost.
           handOn(batch, 1);
+        }
+      }
+    }
+
+    private boolean awaitCall() throws InterruptedException {
+      calls.acquire();
+      return toWork;
+    }
+
+    /** Runs tasks until it ends: false for good, true to wait as a spare. */
+    private boolean work() throws InterruptedException {
+      while (true) {
+        Object task = tasks.poll();
+        if (task == null) {
+          long lingering = LINGER.toNanos() - (System.nanoTime() - lastRescued);
+          if (lingering <= 0 && endIdle(this)) {
+            return waitAsSpare(this);
+          }
+          task = lingering > 0 ? tasks.poll(lingering, TimeUnit.NANOSECONDS) : tasks.take();
+          if (task == null) {
+            continue;
+          }
+        }
+        if (task == STOP) {
+          free.decrementAndGet();
+          return false;
+        }
+        if (task instanceof Batch shared) {
+          runAll(shared);
+        } else {
+          runTimed((Runnable) task);
         }
       }
     }

@@ -52,7 +52,7 @@ class WritersTest {
 
   @Test
   void runsEveryTaskOnItsOwnThreadsStartsNoMoreAndEndsThemOnClose() throws Exception {
-    Writers writers = new Writers(this::newThread, 3, 3);
+    Writers writers = new Writers(this::newThread, 3, 0, 3);
     CountDownLatch done = new CountDownLatch(1_000);
     for (int i = 0; i < 1_000; i++) {
       writers.execute(done::countDown);
@@ -70,8 +70,9 @@ class WritersTest {
   }
 
   @RepeatedTest(50)
-  void closeEndsEveryLoopEvenAsTheFirstOnesLeave() throws Exception {
-    Writers writers = new Writers(this::newThread, 4, 4);
+  void closeEndsEveryLoopSpareOnesTooEvenAsTheFirstOnesLeave() throws Exception {
+    Writers writers = new Writers(this::newThread, 4, 2, 8);
+    assertEquals(6, writers.loops());
     writers.close();
     for (Thread thread : threads) {
       thread.join(10_000);
@@ -81,7 +82,7 @@ class WritersTest {
 
   @Test
   void loopsHeldByStuckTasksAreStoodInForUpToTheMostAndEndOnceTheQueueIsEmpty() throws Exception {
-    Writers writers = new Writers(this::newThread, 2, 4);
+    Writers writers = new Writers(this::newThread, 2, 0, 4);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch bothHeld = new CountDownLatch(2);
     CountDownLatch holding = new CountDownLatch(3);
@@ -115,8 +116,38 @@ class WritersTest {
   }
 
   @Test
+  void spareLoopsStandInWithoutAThreadStartAndWaitAsSparesAgainOnceFree() throws Exception {
+    Writers writers = new Writers(this::newThread, 1, 1, 8);
+    assertEquals(2, threads.size(), "the fixed loop and the spare one");
+    CountDownLatch release = new CountDownLatch(1);
+    writers.execute(() -> hold(release));
+    awaitHeld(1);
+
+    // Two wanted: the spare one, and one started.
+    assertEquals(2, rescueOnceStuck(writers), "loops put to work");
+    assertEquals(3, threads.size());
+    CountDownLatch ran = new CountDownLatch(1);
+    writers.execute(ran::countDown);
+    assertTrue(ran.await(10, TimeUnit.SECONDS), "a task waited behind the stuck one");
+
+    // Once free, one of the two waits as the spare again and the other ends.
+    release.countDown();
+    awaitLoopsWhileFed(writers, 2);
+    assertEquals(2, threads.stream().filter(Thread::isAlive).count());
+
+    heldThreads.clear();
+    CountDownLatch releaseAgain = new CountDownLatch(1);
+    writers.execute(() -> hold(releaseAgain));
+    awaitHeld(1);
+    assertEquals(2, rescueOnceStuck(writers), "loops put to work");
+    assertEquals(4, threads.size(), "the spare one was started anew rather than called");
+    releaseAgain.countDown();
+    writers.close();
+  }
+
+  @Test
   void aLoopThatRunsRatherThanWaitsIsNotStoodIn() throws Exception {
-    Writers writers = new Writers(this::newThread, 1, 4);
+    Writers writers = new Writers(this::newThread, 1, 0, 4);
     AtomicBoolean release = new AtomicBoolean();
     CountDownLatch running = new CountDownLatch(1);
     writers.execute(
@@ -138,7 +169,7 @@ class WritersTest {
 
   @Test
   void aBatchRunsEachTaskOnceAcrossTheLoops() throws Exception {
-    Writers writers = new Writers(this::newThread, 4, 4);
+    Writers writers = new Writers(this::newThread, 4, 0, 4);
     AtomicIntegerArray runs = new AtomicIntegerArray(1_000);
     Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
     CountDownLatch done = new CountDownLatch(1_000);
@@ -168,7 +199,7 @@ class WritersTest {
 
   @Test
   void whatAStuckTaskLeavesOfItsBatchRunsOnTheLoopThatStandsInForIt() throws Exception {
-    Writers writers = new Writers(this::newThread, 1, 2);
+    Writers writers = new Writers(this::newThread, 1, 0, 2);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch rest = new CountDownLatch(2);
@@ -194,7 +225,7 @@ class WritersTest {
   @ParameterizedTest(name = "as one batch: {0}")
   @ValueSource(booleans = {true, false})
   void theLoopsWorkingThroughStuckTasksDoubleWithEachRescue(boolean batched) throws Exception {
-    Writers writers = new Writers(this::newThread, 2, 40);
+    Writers writers = new Writers(this::newThread, 2, 0, 40);
     CountDownLatch release = new CountDownLatch(1);
     List<Runnable> tasks = new ArrayList<>();
     for (int i = 0; i < 2 + 4 + 8; i++) {
@@ -267,7 +298,7 @@ class WritersTest {
 
   @RepeatedTest(5)
   void manyLoopsFreedAtOnceEndDownToTheFixedNumberAndNoFurther() throws Exception {
-    Writers writers = new Writers(this::newThread, 2, 64);
+    Writers writers = new Writers(this::newThread, 2, 0, 64);
     CountDownLatch release = new CountDownLatch(1);
     for (int i = 0; i < 62; i++) {
       writers.execute(() -> hold(release));
@@ -335,7 +366,7 @@ class WritersTest {
 
   /** Writers with one fixed loop, held by a task until released, and at most {@code most}. */
   private Writers oneLoopHeld(int most, CountDownLatch release) throws Exception {
-    Writers writers = new Writers(this::newThread, 1, most);
+    Writers writers = new Writers(this::newThread, 1, 0, most);
     writers.execute(() -> hold(release));
     awaitHeld(1);
     return writers;
@@ -353,7 +384,7 @@ class WritersTest {
 
   @Test
   void whatALoopEndedByAnErrorLeavesOfItsBatchRunsOnTheLoopStartedInItsPlace() throws Exception {
-    Writers writers = new Writers(this::newThread, 1, 1);
+    Writers writers = new Writers(this::newThread, 1, 0, 1);
     CountDownLatch after = new CountDownLatch(1);
 
     writers.executeAll(
@@ -372,7 +403,7 @@ class WritersTest {
 
   @Test
   void aFailingTaskDoesNotEndItsLoop() throws Exception {
-    Writers writers = new Writers(this::newThread, 1, 1);
+    Writers writers = new Writers(this::newThread, 1, 0, 1);
     CountDownLatch after = new CountDownLatch(1);
     writers.execute(
         () -> {
