@@ -27,6 +27,8 @@ public final class Eventually {
       if (System.nanoTime() > end) {
         throw new AssertionError(failure.get() + " (waited " + deadline + ")");
       }
+      // The pause between two checks of a condition under a deadline: this is the deadline wait
+      // that tests use, for state the server offers no event for.
       Thread.sleep(INTERVAL_MILLIS);
     }
   }
