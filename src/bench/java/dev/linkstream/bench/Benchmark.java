@@ -480,6 +480,7 @@ public final class Benchmark {
       Optional<Metrics> countedBefore = target.metrics();
       long serverCpu = ProcessStats.cpuMillis(target.pid());
       long clientCpu = ProcessStats.cpuMillis(ProcessHandle.current().pid());
+      subscribers.worstLagMillis();
       long start = System.nanoTime();
       List<Submission> all = publishing.publish();
       List<Submission> submitted = all.stream().filter(Submission::accepted).toList();
@@ -492,6 +493,8 @@ public final class Benchmark {
       long wallMillis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
       Tally after = subscribers.tally(lastId);
       printSlowest(submitted, start);
+      System.out.println(
+          "  harness event loop late by up to " + subscribers.worstLagMillis() + " ms");
       return new Results.Broadcast(
           name,
           subscribers.reading(),

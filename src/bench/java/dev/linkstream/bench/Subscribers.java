@@ -56,6 +56,11 @@ final class Subscribers implements AutoCloseable {
   final long[] firstReceipt = new long[MAX_EVENT_ID];
   final int[] receipts = new int[MAX_EVENT_ID];
 
+  // The event loop's own lateness: a late receipt may be the harness's, not the server's.
+  private static final long PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private long probeDue;
+  private final AtomicLong worstLag = new AtomicLong();
+
   private final String authorization;
   private final String network;
   private final int perAddress;
@@ -89,6 +94,22 @@ final class Subscribers implements AutoCloseable {
     this.network = network;
     this.perAddress = perAddress;
     this.receiveBuffer = receiveBuffer;
+    probeDue = System.nanoTime() + PROBE_NANOS;
+    loop.scheduleWithFixedDelay(this::probe, PROBE_NANOS, PROBE_NANOS, TimeUnit.NANOSECONDS);
+  }
+
+  private void probe() {
+    long now = System.nanoTime();
+    worstLag.accumulateAndGet(now - probeDue, Math::max);
+    probeDue = now + PROBE_NANOS;
+  }
+
+  /**
+   * The longest this harness's event loop was late, in ms, since the last call: receipts in that
+   * time may have waited on the harness rather than on the server.
+   */
+  long worstLagMillis() {
+    return worstLag.getAndSet(0) / 1_000_000;
   }
 
   int size() {
