@@ -14,6 +14,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.linkstream.accounts.boundary.Requires;
+import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -96,6 +97,14 @@ class ArchitectureTest {
               "io.openliberty..",
               "org.jboss.resteasy..",
               "org.jboss.weld..");
+
+  @ArchTest
+  static final ArchRule jsonIsBuiltAndReadThroughOneProvider =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(Json.class)
+          .because("jakarta.json.Json finds its provider on every call, Jsonp once");
 
   @ArchTest
   static void everyPackageSaysItsJobInOneLine(JavaClasses application) throws IOException {

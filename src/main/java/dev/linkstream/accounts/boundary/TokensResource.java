@@ -7,9 +7,9 @@ import dev.linkstream.accounts.entity.Role;
 import dev.linkstream.accounts.entity.Scope;
 import dev.linkstream.accounts.entity.Token;
 import dev.linkstream.platform.boundary.JsonBodies;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +51,7 @@ public class TokensResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String list() {
     Caller caller = Authentication.caller(request);
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.array();
     tokens.of(caller.isAdmin() ? null : caller.user()).forEach(token -> list.add(token.toJSON()));
     return list.build().toString();
   }

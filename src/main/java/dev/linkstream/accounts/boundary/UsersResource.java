@@ -8,9 +8,9 @@ import dev.linkstream.accounts.entity.Caller.Kind;
 import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.accounts.entity.Role;
 import dev.linkstream.platform.boundary.JsonBodies;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +48,7 @@ public class UsersResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public String list() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsonp.array();
     accounts.all().forEach(account -> list.add(account.toJSON()));
     return list.build().toString();
   }

@@ -1,6 +1,6 @@
 package dev.linkstream.accounts.entity;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -30,7 +30,7 @@ public record Account(String name, Role role, Instant createdAt) {
   }
 
   public JsonObject toJSON() {
-    return Json.createObjectBuilder()
+    return Jsonp.object()
         .add("name", name)
         .add("role", role.toJSON())
         .add("createdAt", createdAt.toString())

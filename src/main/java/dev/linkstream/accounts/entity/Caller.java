@@ -1,6 +1,6 @@
 package dev.linkstream.accounts.entity;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.json.JsonObject;
 
 /**
@@ -52,6 +52,6 @@ public record Caller(String user, Role role, Kind kind, String credential, Scope
   }
 
   public JsonObject toJSON() {
-    return Json.createObjectBuilder().add("user", user).add("role", role.toJSON()).build();
+    return Jsonp.object().add("user", user).add("role", role.toJSON()).build();
   }
 }

@@ -1,6 +1,6 @@
 package dev.linkstream.accounts.entity;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
@@ -16,7 +16,7 @@ public record Token(
 
   public JsonObjectBuilder toJSON() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("id", id)
             .add("name", name)
             .add("user", user)

@@ -10,10 +10,10 @@ import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.SubmittedUrl;
 import dev.linkstream.platform.boundary.JsonBodies;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -139,7 +139,7 @@ public class LinksResource {
   }
 
   private static JsonArray array(List<Link> links) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsonp.array();
     links.forEach(link -> array.add(link.toJSON()));
     return array.build();
   }

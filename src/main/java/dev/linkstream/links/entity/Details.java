@@ -1,11 +1,10 @@
 package dev.linkstream.links.entity;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * What a fetched document says about itself beyond its title. Every field may be null. The URLs are
@@ -36,14 +35,14 @@ public record Details(
   }
 
   public String toJSON() {
-    return addTo(Json.createObjectBuilder()).build().toString();
+    return addTo(Jsonp.object()).build().toString();
   }
 
   public static Details fromJSON(String text) {
     if (text == null) {
       return NONE;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsonp.reader(text)) {
       JsonObject json = reader.readObject();
       JsonValue pages = json.get("pageCount");
       return new Details(

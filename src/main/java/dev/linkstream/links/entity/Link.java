@@ -1,6 +1,6 @@
 package dev.linkstream.links.entity;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public record Link(
 
   public JsonObject toJSON() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("id", id).add("url", url).add("status", status.toJSON());
+        Jsonp.object().add("id", id).add("url", url).add("status", status.toJSON());
     Details.add(json, "title", title);
     Details.add(json, "contentType", contentType);
     details.addTo(json);

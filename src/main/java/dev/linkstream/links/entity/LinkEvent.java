@@ -1,6 +1,6 @@
 package dev.linkstream.links.entity;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 
 /**
  * One change of a link as the stream sends it. Ids are assigned in the order the changes are
@@ -17,6 +17,6 @@ public record LinkEvent(long id, long linkId, String name, String data) {
 
   public static LinkEvent removed(long id, long linkId) {
     return new LinkEvent(
-        id, linkId, LINK_REMOVED, Json.createObjectBuilder().add("id", linkId).build().toString());
+        id, linkId, LINK_REMOVED, Jsonp.object().add("id", linkId).build().toString());
   }
 }

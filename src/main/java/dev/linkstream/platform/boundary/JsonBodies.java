@@ -1,13 +1,12 @@
 package dev.linkstream.platform.boundary;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
-import java.io.StringReader;
 
 /** Request bodies that are JSON objects, refused with an example of what is expected. */
 public final class JsonBodies {
@@ -15,7 +14,7 @@ public final class JsonBodies {
   private JsonBodies() {}
 
   public static JsonObject object(String body, String example) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+    try (JsonReader reader = Jsonp.reader(body == null ? "" : body)) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new BadRequestException("body must be a JSON object such as " + example);

@@ -1,6 +1,6 @@
 package dev.linkstream.platform.boundary;
 
-import jakarta.json.Json;
+import dev.linkstream.platform.entity.Jsonp;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -27,7 +27,7 @@ public class ProblemResponses implements ExceptionMapper<WebApplicationException
 
   /** The problem document itself, for where it goes out other than as a response. */
   public static String document(Response.StatusType status, String detail) {
-    return Json.createObjectBuilder()
+    return Jsonp.object()
         .add("type", "about:blank")
         .add("title", status.getReasonPhrase())
         .add("status", status.getStatusCode())

@@ -9,6 +9,7 @@ import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.platform.boundary.ProblemResponses;
+import dev.linkstream.platform.entity.Jsonp;
 import dev.linkstream.stream.control.FanOut;
 import dev.linkstream.stream.control.Recent;
 import dev.linkstream.stream.control.StreamMetrics;
@@ -26,7 +27,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -464,7 +464,7 @@ public class LinkStream {
   @Requires(Need.READ)
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject subscribers() {
-    return Json.createObjectBuilder().add("subscribers", subscribers.count()).build();
+    return Jsonp.object().add("subscribers", subscribers.count()).build();
   }
 
   void onChange(@ObservesAsync LinkEvent change) {
@@ -627,7 +627,7 @@ public class LinkStream {
   }
 
   private OutboundSseEvent reset(long id) {
-    return event(id, RESET, Json.createObjectBuilder().add("lastEventId", id).build().toString());
+    return event(id, RESET, Jsonp.object().add("lastEventId", id).build().toString());
   }
 
   /**

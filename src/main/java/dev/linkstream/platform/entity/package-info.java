@@ -1,0 +1,2 @@
+/** What every component's entities share: JSON-P's factories, found once. */
+package dev.linkstream.platform.entity;
