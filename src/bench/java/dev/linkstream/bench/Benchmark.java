@@ -409,9 +409,10 @@ public final class Benchmark {
     }
 
     /**
-     * The same padded links with no client stalled, then with the plan's stalled clients open from
-     * addresses of their own (127.4.0.x) for as long as the links take to arrive, then with none
-     * again once they have closed.
+     * The same padded links with no client stalled; with the plan's count of clients more, shaped
+     * as the stalled ones but reading; with that many stalled, open from addresses of their own
+     * (127.4.0.x) for as long as the links take to arrive; and with none again once they have
+     * closed.
      */
     Results.Stalling stalling(Scale.Stalling plan) throws Exception {
       Publisher padded = publisher.padded(plan.padding());
@@ -420,17 +421,17 @@ public final class Benchmark {
       broadcast(padded, "padded, warm-up", plan.links() / 20, plan.rate());
       Results.Broadcast before =
           measured("padded, none stalled", () -> padded.submit(plan.links(), plan.rate()));
+      Results.Broadcast crowded;
+      try (Subscribers reading = clientsLikeTheStalled(plan, "127.5.")) {
+        crowded =
+            measured(
+                "padded, " + plan.clients() + " more reading",
+                () -> padded.submit(plan.links(), plan.rate()));
+      }
+      awaitOnlyTheHealthy();
       Results.Broadcast among;
       long stillOpen;
-      int perAddress = plan.clients() / plan.addresses();
-      try (Subscribers stalled =
-          new Subscribers(
-              target.address(),
-              target.authorization(),
-              "127.4.",
-              perAddress,
-              STALLED_RECEIVE_BUFFER)) {
-        stalled.growTo(plan.clients(), observer.lastId());
+      try (Subscribers stalled = clientsLikeTheStalled(plan, "127.4.")) {
         stalled.stall(1);
         among =
             measured(
@@ -440,14 +441,33 @@ public final class Benchmark {
         // read would not see its stream closed.
         stillOpen = publisher.subscribers() - subscribers.size() - 1;
       }
-      // Once the server has let every stalled stream go, as the next heartbeat's writes make it do.
+      awaitOnlyTheHealthy();
+      Results.Broadcast after =
+          measured("padded, none stalled again", () -> padded.submit(plan.links(), plan.rate()));
+      return new Results.Stalling(plan, before, crowded, among, after, stillOpen);
+    }
+
+    private Subscribers clientsLikeTheStalled(Scale.Stalling plan, String network)
+        throws InterruptedException {
+      Subscribers clients =
+          new Subscribers(
+              target.address(),
+              target.authorization(),
+              network,
+              plan.clients() / plan.addresses(),
+              STALLED_RECEIVE_BUFFER);
+      clients.growTo(plan.clients(), observer.lastId());
+      return clients;
+    }
+
+    /**
+     * Until the server has let every other stream go, as the next heartbeat's writes make it do.
+     */
+    private void awaitOnlyTheHealthy() throws Exception {
       long deadline = System.nanoTime() + 2 * target.heartbeat().toNanos();
       while (publisher.subscribers() > subscribers.size() + 1 && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
-      Results.Broadcast after =
-          measured("padded, none stalled again", () -> padded.submit(plan.links(), plan.rate()));
-      return new Results.Stalling(plan, before, among, after, stillOpen);
     }
 
     Results.Broadcast reconnectStorm(int events, double rate) throws Exception {

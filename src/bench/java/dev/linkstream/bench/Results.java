@@ -28,14 +28,20 @@ final class Results {
   record StreamCounts(long refusedByLimit, long droppedSlow, long heals, long writersStarted) {}
 
   /**
-   * The same links submitted with no client stalled, then with {@code plan.clients()} stalled, then
-   * with none again: what the healthy subscribers saw each time, and what the server did with the
-   * stalled ones.
+   * The same links submitted with no client stalled, then with {@code plan.clients()} more reading,
+   * then with that many stalled, then with none again: what the healthy subscribers saw each time,
+   * and what the server did with the stalled ones.
    *
+   * @param crowded with as many more clients as will stall, reading: what their count alone costs
    * @param stillOpen stalled streams the server had not closed when the links had all arrived
    */
   record Stalling(
-      Scale.Stalling plan, Broadcast before, Broadcast among, Broadcast after, long stillOpen) {
+      Scale.Stalling plan,
+      Broadcast before,
+      Broadcast crowded,
+      Broadcast among,
+      Broadcast after,
+      long stillOpen) {
 
     /**
      * The healthy subscribers' last-receipt p99 with none stalled, before and after taken as one:
@@ -48,6 +54,15 @@ final class Results {
     /** The healthy subscribers' last-receipt p99 among the stalled, over their usual one. */
     double p99Ratio() {
       return (double) among.lastReceiptMillis().p99() / Math.max(1, usualP99());
+    }
+
+    /**
+     * The same among the stalled over the p99 with as many clients more reading: what their
+     * stalling costs the others beyond their count.
+     */
+    double p99RatioToCrowded() {
+      return (double) among.lastReceiptMillis().p99()
+          / Math.max(1, crowded.lastReceiptMillis().p99());
     }
   }
 
@@ -184,6 +199,7 @@ final class Results {
       all.addAll(throughput);
       if (stalling != null) {
         all.add(stalling.before());
+        all.add(stalling.crowded());
         all.add(stalling.among());
         all.add(stalling.after());
       }
@@ -346,10 +362,11 @@ final class Results {
         .append(
             String.format(
                 "%d links a second, %d in all, each URL padded by %d characters, submitted with no"
-                    + " client stalled, then again with %d streams open from %d addresses that"
-                    + " never read (receive buffers of %d bytes), then once more with none."
-                    + " Latency: the healthy subscribers' last receipt; their usual p99 is that of"
-                    + " both runs with none stalled taken together.%n%n",
+                    + " client stalled, then with %d clients more that read, then again with as"
+                    + " many streams open from %d addresses that never read (receive buffers of %d"
+                    + " bytes), then once more with none. Latency: the healthy subscribers' last"
+                    + " receipt; their usual p99 is that of both runs with none stalled taken"
+                    + " together.%n%n",
                 (long) plan.rate(),
                 plan.links(),
                 plan.padding(),
@@ -361,8 +378,10 @@ final class Results {
         "Target",
         "Healthy",
         "p99 ms, none stalled: before / after / usual",
+        "p99 ms, " + plan.clients() + " more reading",
         "p99 ms, among the stalled",
         "Ratio to usual",
+        "Ratio to " + plan.clients() + " more reading",
         "Healthy: missing / duplicates",
         "Dropped as slow (of the stalled)",
         "Still open");
@@ -370,14 +389,16 @@ final class Results {
       Stalling s = run.stalling;
       md.append(
           String.format(
-              "| %s | %d | %d / %d / %d | %d | %.2f | %d / %d | %s (%d) | %d |%n",
+              "| %s | %d | %d / %d / %d | %d | %d | %.2f | %.2f | %d / %d | %s (%d) | %d |%n",
               run.target,
               s.among().subscribers(),
               s.before().lastReceiptMillis().p99(),
               s.after().lastReceiptMillis().p99(),
               s.usualP99(),
+              s.crowded().lastReceiptMillis().p99(),
               s.among().lastReceiptMillis().p99(),
               s.p99Ratio(),
+              s.p99RatioToCrowded(),
               s.among().missing(),
               s.among().duplicates(),
               s.among().counted().map(c -> String.valueOf(c.droppedSlow())).orElse("–"),
@@ -631,7 +652,8 @@ final class Results {
                 .add("addresses", run.stalling.plan().addresses())
                 .add("stillOpen", run.stalling.stillOpen())
                 .add("usualP99", run.stalling.usualP99())
-                .add("p99Ratio", run.stalling.p99Ratio()));
+                .add("p99Ratio", run.stalling.p99Ratio())
+                .add("p99RatioToCrowded", run.stalling.p99RatioToCrowded()));
       }
       if (run.churn != null) {
         target.add("churn", churn(run.churn));
