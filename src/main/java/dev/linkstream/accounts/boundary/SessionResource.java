@@ -1,5 +1,7 @@
 package dev.linkstream.accounts.boundary;
 
+import static dev.linkstream.platform.boundary.Validation.valid;
+
 import dev.linkstream.accounts.control.Accounts;
 import dev.linkstream.accounts.control.Sessions;
 import dev.linkstream.accounts.entity.Account;
@@ -85,11 +87,7 @@ public class SessionResource {
       throw new BadRequestException("body must be a JSON object such as " + example);
     }
     Caller caller = Authentication.caller(request);
-    try {
-      Account.validPassword(password);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    }
+    valid(() -> Account.validPassword(password));
     signIns.attempt(
         caller.user(),
         request,

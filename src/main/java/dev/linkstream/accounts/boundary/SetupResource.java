@@ -1,5 +1,7 @@
 package dev.linkstream.accounts.boundary;
 
+import static dev.linkstream.platform.boundary.Validation.valid;
+
 import dev.linkstream.accounts.control.FirstRun;
 import dev.linkstream.accounts.entity.Account;
 import dev.linkstream.accounts.entity.Caller.Need;
@@ -56,10 +58,6 @@ public class SetupResource {
   }
 
   private Optional<Account> setUp(String code, String user, String password) {
-    try {
-      return firstRun.setUp(code, user, password);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    }
+    return valid(() -> firstRun.setUp(code, user, password));
   }
 }

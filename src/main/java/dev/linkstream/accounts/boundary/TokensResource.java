@@ -1,5 +1,7 @@
 package dev.linkstream.accounts.boundary;
 
+import static dev.linkstream.platform.boundary.Validation.valid;
+
 import dev.linkstream.accounts.control.Tokens;
 import dev.linkstream.accounts.entity.Caller;
 import dev.linkstream.accounts.entity.Caller.Need;
@@ -94,11 +96,7 @@ public class TokensResource {
   }
 
   private static Scope scope(String text) {
-    try {
-      return Scope.fromJSON(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    }
+    return valid(() -> Scope.fromJSON(text));
   }
 
   private static Instant expiry(JsonObject json) {

@@ -1,5 +1,7 @@
 package dev.linkstream.accounts.boundary;
 
+import static dev.linkstream.platform.boundary.Validation.valid;
+
 import dev.linkstream.accounts.control.Accounts;
 import dev.linkstream.accounts.control.Sessions;
 import dev.linkstream.accounts.entity.Account;
@@ -113,9 +115,7 @@ public class UsersResource {
    */
   private static <T> T checked(Supplier<T> change) {
     try {
-      return change.get();
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
+      return valid(change);
     } catch (IllegalStateException e) {
       throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
     }
