@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linkstream.it.Subscriber.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinksApiIT extends DeployedWar {
 
   private static final String PROBLEM = "application/problem+json";
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
 
   @Test
   void aJsonSubmissionIsAcceptedAtOnceAsPending() {
@@ -215,6 +219,97 @@ class LinksApiIT extends DeployedWar {
   }
 
   @Test
+  void aLinkIsMarkedReadArchivedAndUnreadAndEveryStreamIsTold() throws Exception {
+    JsonObject before = counts();
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      long id = api.submit(origin.titled("To work through")).getJsonNumber("id").longValue();
+      assertEquals("unread", one(id).getString("state"));
+      assertEquals(before.getInt("unread") + 1, counts().getInt("unread"));
+
+      assertEquals("read", edit(id, "{\"state\":\"read\"}", MediaType.APPLICATION_JSON));
+      assertEquals(before.getInt("read") + 1, counts().getInt("read"));
+      assertTrue(inState("inbox").contains(id));
+      assertEquals(
+          "archived", edit(id, "{\"state\":\"archived\"}", "application/merge-patch+json"));
+      assertFalse(inState("inbox").contains(id));
+      assertTrue(inState("archived").contains(id));
+      assertEquals(before.getInt("archived") + 1, counts().getInt("archived"));
+      assertEquals("unread", edit(id, "{\"state\":\"unread\"}", MediaType.APPLICATION_JSON));
+      // Changes nothing, so sends nothing: the next link's event comes right after the last.
+      assertEquals("unread", edit(id, "{\"state\":\"unread\"}", MediaType.APPLICATION_JSON));
+      long marker = api.submit(origin.titled("After the edits")).getJsonNumber("id").longValue();
+
+      List<Received> events = subscriber.await(has(marker), DEADLINE);
+      List<String> states =
+          events.stream()
+              .filter(event -> event.data().getJsonNumber("id").longValue() == id)
+              .map(event -> event.data().getString("state"))
+              .toList();
+      assertEquals(List.of("unread", "read", "archived", "unread"), withoutRepeats(states));
+      assertEquals(before.getInt("all") + 2, counts().getInt("all"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}|state",
+        "{\"state\":\"done\"}|state must be unread, read or archived",
+        "{\"state\":\"read\",\"title\":\"Mine\"}|\"title\"",
+        "[\"read\"]|body must be a JSON object",
+        "{\"state\":|body must be a JSON object",
+      })
+  void aBadEditIsExplainedAndChangesNothing(String bodyAndDetail) {
+    String[] parts = bodyAndDetail.split("\\|");
+    long id = api.submit(origin.titled("Unchanged by " + parts[0])).getJsonNumber("id").longValue();
+    JsonObject link = one(id);
+    try (Response response = patch(id, parts[0], MediaType.APPLICATION_JSON)) {
+      assertEquals(400, response.getStatus());
+      assertEquals(PROBLEM, response.getMediaType().toString());
+      String detail =
+          ((JsonObject) Api.parse(response.readEntity(String.class))).getString("detail");
+      assertTrue(detail.contains(parts[1]), detail);
+    }
+    assertEquals(link.getString("state"), one(id).getString("state"));
+    try (Response response = patch(id, "state=read", MediaType.APPLICATION_FORM_URLENCODED)) {
+      assertEquals(415, response.getStatus());
+    }
+    try (Response response = patch(987654321, "{\"state\":\"read\"}", MediaType.APPLICATION_JSON)) {
+      assertEquals(404, response.getStatus());
+    }
+  }
+
+  @Test
+  void anUnknownStateIsAProblemThatSaysWhichThereAre() {
+    try (Response response =
+        api.links().queryParam("state", "new").request(MediaType.APPLICATION_JSON).get()) {
+      assertEquals(400, response.getStatus());
+      assertTrue(response.readEntity(String.class).contains("inbox (unread and read)"));
+    }
+  }
+
+  @Test
+  void aFilteredListComesInPagesThatKeepTheirFilter() {
+    List<Long> ids = new ArrayList<>();
+    for (int n = 0; n < 5; n++) {
+      long id = api.submit(origin.titled("Filtered " + n)).getJsonNumber("id").longValue();
+      edit(id, "{\"state\":\"archived\"}", MediaType.APPLICATION_JSON);
+      ids.add(id);
+    }
+    try (Response first =
+        api.links()
+            .queryParam("state", "archived")
+            .queryParam("limit", 2)
+            .request(MediaType.APPLICATION_JSON)
+            .get()) {
+      assertEquals(List.of(ids.get(4), ids.get(3)), idsOf(first));
+      try (Response second = api.follow(first.getLink("next").getUri()).request().get()) {
+        assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(second));
+      }
+    }
+  }
+
+  @Test
   void thePageIsServedWithAStrictPolicyAndWithoutThirdPartyOrigins() {
     try (Response response = api.root.request(MediaType.TEXT_HTML).get()) {
       String policy = response.getHeaderString("Content-Security-Policy");
@@ -236,6 +331,52 @@ class LinksApiIT extends DeployedWar {
   private static List<Long> idsOf(Response page) {
     return ((JsonArray) Api.parse(page.readEntity(String.class)))
         .stream().map(link -> link.asJsonObject().getJsonNumber("id").longValue()).toList();
+  }
+
+  private Response patch(long id, String body, String type) {
+    return api.links()
+        .path(String.valueOf(id))
+        .request(MediaType.APPLICATION_JSON)
+        .method("PATCH", Entity.entity(body, type));
+  }
+
+  /** Edits the link and answers the state it is in now. */
+  private String edit(long id, String body, String type) {
+    try (Response response = patch(id, body, type)) {
+      assertEquals(200, response.getStatus());
+      return ((JsonObject) Api.parse(response.readEntity(String.class))).getString("state");
+    }
+  }
+
+  private JsonObject counts() {
+    return (JsonObject)
+        Api.parse(api.links().path("counts").request(MediaType.APPLICATION_JSON).get(String.class));
+  }
+
+  private List<Long> inState(String state) {
+    try (Response page =
+        api.links()
+            .queryParam("state", state)
+            .queryParam("limit", 500)
+            .request(MediaType.APPLICATION_JSON)
+            .get()) {
+      return idsOf(page);
+    }
+  }
+
+  private static Predicate<List<Received>> has(long id) {
+    return events ->
+        events.stream().anyMatch(event -> event.data().getJsonNumber("id").longValue() == id);
+  }
+
+  private static List<String> withoutRepeats(List<String> states) {
+    List<String> changes = new ArrayList<>();
+    for (String state : states) {
+      if (changes.isEmpty() || !changes.get(changes.size() - 1).equals(state)) {
+        changes.add(state);
+      }
+    }
+    return changes;
   }
 
   private JsonObject one(long id) {

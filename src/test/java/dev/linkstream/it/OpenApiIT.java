@@ -248,6 +248,15 @@ class OpenApiIT extends DeployedWar {
     check("get", "/api/links", api.links().queryParam("limit", 0).request().get(), 400);
     check("get", "/api/links/{id}", api.links().path(id).request().get(), 200);
     check("get", "/api/links/{id}", api.links().path("999999").request().get(), 404);
+    String read = json("state", "read");
+    JsonObject marked = check("patch", "/api/links/{id}", patch(id, read, "json"), 200);
+    assertEquals("read", marked.getString("state"));
+    check("patch", "/api/links/{id}", patch(id, json("state", "done"), "merge-patch+json"), 400);
+    check("patch", "/api/links/{id}", patch("999999", read, "json"), 404);
+    check("patch", "/api/links/{id}", patch(id, "state=read", "x-www-form-urlencoded"), 415);
+    check("get", "/api/links", api.links().queryParam("state", "inbox").request().get(), 200);
+    check("get", "/api/links", api.links().queryParam("state", "new").request().get(), 400);
+    check("get", "/api/links/counts", api.links().path("counts").request().get(), 200);
     check("post", "/api/links/{id}/refetch", refetch(id), 202);
     check("post", "/api/links/{id}/refetch", refetch("999999"), 404);
     check("delete", "/api/links/{id}", api.links().path(id).request().delete(), 204);
@@ -548,6 +557,13 @@ class OpenApiIT extends DeployedWar {
   }
 
   /** An empty JSON object where the operation takes a body: any refusal comes before reading it. */
+  private Response patch(String id, String body, String subtype) {
+    return api.links()
+        .path(id)
+        .request()
+        .method("PATCH", Entity.entity(body, "application/" + subtype));
+  }
+
   private static String body(JsonObject operation) {
     return operation.containsKey("requestBody") ? "{}" : null;
   }

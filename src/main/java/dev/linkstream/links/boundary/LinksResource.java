@@ -1,5 +1,7 @@
 package dev.linkstream.links.boundary;
 
+import static dev.linkstream.platform.boundary.Validation.valid;
+
 import dev.linkstream.accounts.boundary.Requires;
 import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.links.control.LinkMetrics;
@@ -8,6 +10,8 @@ import dev.linkstream.links.control.LinkStore.Page;
 import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
+import dev.linkstream.links.entity.LinkEdit;
+import dev.linkstream.links.entity.LinkFilter;
 import dev.linkstream.links.entity.SubmittedUrl;
 import dev.linkstream.platform.boundary.JsonBodies;
 import dev.linkstream.platform.entity.Jsonp;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,6 +49,9 @@ public class LinksResource {
 
   /** The newest event a list reflects: subscribing after it misses and repeats no change. */
   public static final String LAST_EVENT_ID = "Linkstream-Last-Event-ID";
+
+  /** RFC 7396's media type, which a client that speaks JSON merge patch may send. */
+  private static final String MERGE_PATCH = "application/merge-patch+json";
 
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 500;
@@ -72,9 +80,13 @@ public class LinksResource {
   @Requires(Need.READ)
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Response page(@QueryParam("limit") String limit, @QueryParam("before") String before) {
+  public Response page(
+      @QueryParam("limit") String limit,
+      @QueryParam("before") String before,
+      @QueryParam("state") String state) {
     int size = (int) number("limit", limit, DEFAULT_PAGE, MAX_PAGE);
-    Page page = store.page(size, number("before", before, Long.MAX_VALUE, Long.MAX_VALUE));
+    LinkFilter filter = valid(() -> LinkFilter.fromQuery(state));
+    Page page = store.page(size, number("before", before, Long.MAX_VALUE, Long.MAX_VALUE), filter);
     List<Link> links = page.links();
     Response.ResponseBuilder response =
         Response.ok(array(links)).header(LAST_EVENT_ID, page.lastEventId());
@@ -89,6 +101,14 @@ public class LinksResource {
           "next");
     }
     return response.build();
+  }
+
+  @Requires(Need.READ)
+  @GET
+  @Path("counts")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject counts() {
+    return store.counts().toJSON();
   }
 
   @Requires(Need.READ)
@@ -110,6 +130,16 @@ public class LinksResource {
   }
 
   @Requires(Need.WRITE)
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject edit(@PathParam("id") long id, String body) {
+    LinkEdit edit = valid(() -> LinkEdit.fromJSON(JsonBodies.object(body, LinkEdit.EXAMPLE)));
+    return store.edit(id, edit).map(Link::toJSON).orElseThrow(() -> unknown(id));
+  }
+
+  @Requires(Need.WRITE)
   @DELETE
   @Path("{id}")
   public void remove(@PathParam("id") long id) {
@@ -119,12 +149,7 @@ public class LinksResource {
   }
 
   private Response submit(String text) {
-    SubmittedUrl url;
-    try {
-      url = SubmittedUrl.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    }
+    SubmittedUrl url = valid(() -> SubmittedUrl.parse(text));
     Submission submission = store.submit(url);
     Link link = submission.link();
     URI location =

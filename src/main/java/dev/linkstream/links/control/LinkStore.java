@@ -3,7 +3,11 @@ package dev.linkstream.links.control;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
+import dev.linkstream.links.entity.LinkCounts;
+import dev.linkstream.links.entity.LinkEdit;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.links.entity.LinkFilter;
+import dev.linkstream.links.entity.LinkState;
 import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.links.entity.SubmittedUrl;
 import dev.linkstream.platform.control.Database;
@@ -22,7 +26,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,8 +45,8 @@ public class LinkStore {
   private static final Logger LOG = Logger.getLogger(LinkStore.class.getName());
 
   private static final String SELECT_LINKS =
-      "SELECT id, url, status, title, content_type, details, error, submitted_at, updated_at"
-          + " FROM links";
+      "SELECT id, url, status, state, title, content_type, details, error, submitted_at,"
+          + " updated_at FROM links";
 
   @Inject Database database;
   @Inject Event<LinkEvent> changes;
@@ -105,6 +112,21 @@ public class LinkStore {
         });
   }
 
+  /** The link as edited; unchanged, and no event recorded, when the edit changes nothing. */
+  public Optional<Link> edit(long id, LinkEdit edit) {
+    return change(
+        (connection, history, now) -> {
+          Optional<Link> link = one(connection, id);
+          if (link.isEmpty() || !edit.changes(link.get())) {
+            return link;
+          }
+          Link edited = edit.applyTo(link.get(), now);
+          update(connection, edited);
+          history.updated(edited, now);
+          return Optional.of(edited);
+        });
+  }
+
   public boolean remove(long id) {
     return change(
         (connection, history, now) -> {
@@ -124,17 +146,41 @@ public class LinkStore {
     return database.transaction(connection -> one(connection, id));
   }
 
-  /** Newest first: at most {@code limit} links with ids below {@code before}. */
-  public Page page(int limit, long before) {
+  /** Newest first: at most {@code limit} links the filter holds with ids below {@code before}. */
+  public Page page(int limit, long before, LinkFilter filter) {
+    List<Object> parameters = new ArrayList<>(List.of(before));
+    StringBuilder sql = new StringBuilder(SELECT_LINKS).append(" WHERE id < ?");
+    if (!filter.holdsAll()) {
+      sql.append(" AND state IN (")
+          .append(String.join(", ", Collections.nCopies(filter.states().size(), "?")))
+          .append(')');
+      filter.states().forEach(state -> parameters.add(state.toJSON()));
+    }
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    parameters.add(limit);
     return database.snapshot(
         connection ->
             new Page(
-                links(
-                    connection,
-                    SELECT_LINKS + " WHERE id < ? ORDER BY id DESC LIMIT ?",
-                    before,
-                    limit),
+                links(connection, sql.toString(), parameters.toArray()),
                 History.lastId(connection)));
+  }
+
+  public LinkCounts counts() {
+    return database.transaction(
+        connection -> {
+          Map<LinkState, Long> counts = new EnumMap<>(LinkState.class);
+          try (PreparedStatement select =
+                  connection.prepareStatement("SELECT state, COUNT(*) FROM links GROUP BY state");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              counts.put(LinkState.fromJSON(rows.getString(1)), rows.getLong(2));
+            }
+          }
+          return new LinkCounts(
+              counts.getOrDefault(LinkState.UNREAD, 0L),
+              counts.getOrDefault(LinkState.READ, 0L),
+              counts.getOrDefault(LinkState.ARCHIVED, 0L));
+        });
   }
 
   public List<Link> pending() {
@@ -185,9 +231,10 @@ public class LinkStore {
   private static Link insert(Connection connection, String url, Instant now) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO links (url, status, submitted_at, updated_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO links (url, status, state, submitted_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
-      bind(insert, url, LinkStatus.PENDING.toJSON(), now, now);
+      bind(insert, url, LinkStatus.PENDING.toJSON(), LinkState.UNREAD.toJSON(), now, now);
       insert.executeUpdate();
       try (ResultSet key = insert.getGeneratedKeys()) {
         key.next();
@@ -199,11 +246,12 @@ public class LinkStore {
   private static void update(Connection connection, Link link) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE links SET status = ?, title = ?, content_type = ?, details = ?, error = ?,"
-                + " updated_at = ? WHERE id = ?")) {
+            "UPDATE links SET status = ?, state = ?, title = ?, content_type = ?, details = ?,"
+                + " error = ?, updated_at = ? WHERE id = ?")) {
       bind(
           update,
           link.status().toJSON(),
+          link.state().toJSON(),
           link.title(),
           link.contentType(),
           link.details() == Details.NONE ? null : link.details().toJSON(),
@@ -226,6 +274,7 @@ public class LinkStore {
                   rows.getLong("id"),
                   rows.getString("url"),
                   LinkStatus.fromJSON(rows.getString("status")),
+                  LinkState.fromJSON(rows.getString("state")),
                   rows.getString("title"),
                   rows.getString("content_type"),
                   Details.fromJSON(rows.getString("details")),

@@ -10,6 +10,7 @@ public record Link(
     long id,
     String url,
     LinkStatus status,
+    LinkState state,
     String title,
     String contentType,
     Details details,
@@ -18,7 +19,8 @@ public record Link(
     Instant updatedAt) {
 
   public static Link pending(long id, String url, Instant now) {
-    return new Link(id, url, LinkStatus.PENDING, null, null, Details.NONE, null, now, now);
+    return new Link(
+        id, url, LinkStatus.PENDING, LinkState.UNREAD, null, null, Details.NONE, null, now, now);
   }
 
   public Link with(FetchResult result, Instant now) {
@@ -27,6 +29,7 @@ public record Link(
         id,
         url,
         outcome,
+        state,
         result.title(),
         result.contentType(),
         result.details(),
@@ -38,12 +41,21 @@ public record Link(
   /** Pending again for a new fetch; what the last fetch learned stays until the next one ends. */
   public Link refetching(Instant now) {
     return new Link(
-        id, url, LinkStatus.PENDING, title, contentType, details, null, submittedAt, now);
+        id, url, LinkStatus.PENDING, state, title, contentType, details, null, submittedAt, now);
+  }
+
+  /** Moved to another state by its reader. */
+  public Link in(LinkState moved, Instant now) {
+    return new Link(id, url, status, moved, title, contentType, details, error, submittedAt, now);
   }
 
   public JsonObject toJSON() {
     JsonObjectBuilder json =
-        Jsonp.object().add("id", id).add("url", url).add("status", status.toJSON());
+        Jsonp.object()
+            .add("id", id)
+            .add("url", url)
+            .add("status", status.toJSON())
+            .add("state", state.toJSON());
     Details.add(json, "title", title);
     Details.add(json, "contentType", contentType);
     details.addTo(json);

@@ -21,7 +21,12 @@ final class Migrations implements ResourceProvider, ClassProvider<JavaMigration>
 
   static final String DIRECTORY = "db/migration/";
   static final List<String> FILES =
-      List.of("V1__links.sql", "V2__history.sql", "V3__details.sql", "V4__accounts.sql");
+      List.of(
+          "V1__links.sql",
+          "V2__history.sql",
+          "V3__details.sql",
+          "V4__accounts.sql",
+          "V5__inbox_state.sql");
 
   @Override
   public LoadableResource getResource(String name) {

@@ -8,7 +8,11 @@ import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
+import dev.linkstream.links.entity.LinkCounts;
+import dev.linkstream.links.entity.LinkEdit;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.links.entity.LinkFilter;
+import dev.linkstream.links.entity.LinkState;
 import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.links.entity.SubmittedUrl;
 import dev.linkstream.platform.control.Database;
@@ -106,7 +110,7 @@ abstract class LinkStoreContract {
     store.record(FetchResult.fetched(link.id(), "Paper", "application/pdf", details));
 
     assertEquals(details, store.find(link.id()).orElseThrow().details());
-    assertEquals(details, store.page(1, Long.MAX_VALUE).links().get(0).details());
+    assertEquals(details, store.page(1, Long.MAX_VALUE, LinkFilter.ALL).links().get(0).details());
   }
 
   @Test
@@ -138,15 +142,86 @@ abstract class LinkStoreContract {
   }
 
   @Test
+  void aLinkArrivesUnreadAndIsMovedByAnEditThatIsRecorded() {
+    Link link = store.submit(url("https://example.org/a")).link();
+    assertEquals(LinkState.UNREAD, link.state());
+
+    Link read = store.edit(link.id(), new LinkEdit(LinkState.READ)).orElseThrow();
+
+    assertEquals(LinkState.READ, read.state());
+    assertEquals(read, store.find(link.id()).orElseThrow());
+    assertEquals(List.of(LinkEvent.update(2, read)), store.eventsAfter(1, 10));
+    assertEquals(store.eventsAfter(0, 10), notified.fired);
+  }
+
+  @Test
+  void anEditThatChangesNothingRecordsNothing() {
+    Link link = store.submit(url("https://example.org/a")).link();
+
+    assertEquals(link, store.edit(link.id(), new LinkEdit(LinkState.UNREAD)).orElseThrow());
+
+    assertEquals(List.of(), store.eventsAfter(1, 10));
+    assertTrue(store.edit(404, new LinkEdit(LinkState.READ)).isEmpty());
+  }
+
+  @Test
+  void fetchingAgainKeepsWhereTheReaderPutTheLink() {
+    Link link = store.submit(url("https://example.org/a")).link();
+    store.edit(link.id(), new LinkEdit(LinkState.ARCHIVED));
+
+    store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
+    assertEquals(LinkState.ARCHIVED, store.find(link.id()).orElseThrow().state());
+    store.refetch(link.id());
+
+    assertEquals(LinkState.ARCHIVED, store.find(link.id()).orElseThrow().state());
+  }
+
+  @Test
+  void pagesHoldOnlyTheLinksTheFilterHoldsNewestFirst() {
+    List<Long> ids = new ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      ids.add(store.submit(url("https://example.org/" + n)).link().id());
+    }
+    store.edit(ids.get(1), new LinkEdit(LinkState.READ));
+    store.edit(ids.get(2), new LinkEdit(LinkState.ARCHIVED));
+    store.edit(ids.get(4), new LinkEdit(LinkState.ARCHIVED));
+
+    LinkFilter archived = LinkFilter.fromQuery("archived");
+    assertEquals(List.of(ids.get(4), ids.get(2)), idsOf(page(10, Long.MAX_VALUE, archived)));
+    assertEquals(List.of(ids.get(5), ids.get(3)), idsOf(page(2, Long.MAX_VALUE, LinkFilter.INBOX)));
+    assertEquals(List.of(ids.get(1), ids.get(0)), idsOf(page(2, ids.get(3), LinkFilter.INBOX)));
+    assertEquals(
+        List.of(ids.get(1)), idsOf(page(10, Long.MAX_VALUE, LinkFilter.fromQuery("read"))));
+    assertEquals(6, page(10, Long.MAX_VALUE, LinkFilter.ALL).size());
+  }
+
+  @Test
+  void theCountsSayHowManyLinksAreInEachState() {
+    assertEquals(new LinkCounts(0, 0, 0), store.counts());
+    List<Long> ids = new ArrayList<>();
+    for (int n = 0; n < 5; n++) {
+      ids.add(store.submit(url("https://example.org/" + n)).link().id());
+    }
+    store.edit(ids.get(0), new LinkEdit(LinkState.READ));
+    store.edit(ids.get(1), new LinkEdit(LinkState.ARCHIVED));
+    store.edit(ids.get(2), new LinkEdit(LinkState.ARCHIVED));
+
+    assertEquals(new LinkCounts(2, 1, 2), store.counts());
+  }
+
+  @Test
   void pagesGoNewestFirst() {
     List<Long> ids = new ArrayList<>();
     for (int n = 0; n < 5; n++) {
       ids.add(store.submit(url("https://example.org/" + n)).link().id());
     }
 
-    assertEquals(List.of(ids.get(4), ids.get(3)), idsOf(store.page(2, Long.MAX_VALUE).links()));
-    assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(store.page(2, ids.get(3)).links()));
-    assertEquals(List.of(ids.get(0)), idsOf(store.page(2, ids.get(1)).links()));
+    assertEquals(
+        List.of(ids.get(4), ids.get(3)),
+        idsOf(store.page(2, Long.MAX_VALUE, LinkFilter.ALL).links()));
+    assertEquals(
+        List.of(ids.get(2), ids.get(1)), idsOf(store.page(2, ids.get(3), LinkFilter.ALL).links()));
+    assertEquals(List.of(ids.get(0)), idsOf(store.page(2, ids.get(1), LinkFilter.ALL).links()));
   }
 
   @Test
@@ -154,7 +229,7 @@ abstract class LinkStoreContract {
     Link link = store.submit(url("https://example.org/a")).link();
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
-    LinkStore.Page page = store.page(10, Long.MAX_VALUE);
+    LinkStore.Page page = store.page(10, Long.MAX_VALUE, LinkFilter.ALL);
 
     assertEquals(2, page.lastEventId());
     assertEquals("A title", page.links().get(0).title());
@@ -199,7 +274,7 @@ abstract class LinkStoreContract {
     submissions.forEach(submission -> ids.add(submission.link().id()));
     assertEquals(1, ids.size());
     assertEquals(1, submissions.stream().filter(Submission::created).count());
-    assertEquals(1, store.page(10, Long.MAX_VALUE).links().size());
+    assertEquals(1, store.page(10, Long.MAX_VALUE, LinkFilter.ALL).links().size());
   }
 
   @Test
@@ -247,10 +322,10 @@ abstract class LinkStoreContract {
       insert.executeBatch();
       connection.commit();
     }
-    store.page(50, Long.MAX_VALUE); // warms up the pool and the statement
+    store.page(50, Long.MAX_VALUE, LinkFilter.ALL); // warms up the pool and the statement
 
     long start = System.nanoTime();
-    List<Link> first = store.page(50, Long.MAX_VALUE).links();
+    List<Link> first = store.page(50, Long.MAX_VALUE, LinkFilter.ALL).links();
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertEquals(50, first.size());
@@ -281,6 +356,10 @@ abstract class LinkStoreContract {
 
   static SubmittedUrl url(String text) {
     return SubmittedUrl.parse(text);
+  }
+
+  private List<Link> page(int limit, long before, LinkFilter filter) {
+    return store.page(limit, before, filter).links();
   }
 
   private static List<Long> idsOf(List<Link> links) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEvent;
+import dev.linkstream.links.entity.LinkFilter;
+import dev.linkstream.links.entity.LinkState;
 import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
@@ -46,11 +48,12 @@ class MigrationTest {
       store.historySize = 10_000;
       store.changes = new RecordedEvents<>();
 
-      List<Link> links = store.page(10, Long.MAX_VALUE).links();
+      List<Link> links = store.page(10, Long.MAX_VALUE, LinkFilter.ALL).links();
       assertEquals(2, links.size());
       Link fetched = links.get(1);
       assertEquals("Å title", fetched.title());
       assertEquals(LinkStatus.FETCHED, fetched.status());
+      assertEquals(LinkState.UNREAD, fetched.state(), "links from before states are unread");
       assertEquals("2026-01-02T03:04:05.678Z", fetched.submittedAt().toString());
       assertEquals(List.of(links.get(0)), store.pending());
       assertFalse(store.submit(LinkStoreContract.url("https://example.org/a")).created());
