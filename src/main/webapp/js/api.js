@@ -11,6 +11,16 @@ export async function refetch(id) {
   return (await request(`api/links/${id}/refetch`, { method: "POST" })).json();
 }
 
+/** Moves the link to {@code state}: unread, read or archived. The link as it is now. */
+export async function mark(id, state) {
+  return (await send(`api/links/${id}`, "PATCH", { state })).json();
+}
+
+/** How many links are in each state. */
+export async function counts() {
+  return (await request("api/links/counts")).json();
+}
+
 // keepalive lets a removal still go out while the page is being closed.
 export async function remove(id, keepalive = false) {
   try {

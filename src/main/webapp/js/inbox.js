@@ -1,11 +1,17 @@
 // The inbox: a form to add links and the live list of them, kept current by the stream. It runs
 // while someone is signed in: open() loads the list and follows the stream, close() stops both
 // and forgets what was shown, so that nothing of it stays on the page of the next person.
+//
+// A change made on another page never moves the rows under the pointer: while it is over the list,
+// a row that leaves the view stays, dimmed, and new rows wait, until the pointer leaves or the
+// person asks for them.
 import * as api from "./api.js";
 import { stillSignedIn } from "./session.js";
+import { neighbour } from "./keys.js";
 import { follow } from "./stream.js";
 import { keepCurrent } from "./times.js";
 import { linkItem } from "./view.js";
+import * as views from "./views.js";
 
 const UNDO_MS = 6000;
 const FIRST_PAUSE_MS = 1000;
@@ -24,17 +30,30 @@ const older = $("older");
 const empty = $("empty");
 const undo = $("undo");
 const announcer = $("announcer");
+const waitingButton = $("waiting");
+const EMPTY = {
+  inbox: "Nothing to read. Add a link above; it appears here, and on every other open page, at once.",
+  unread: "No unread links.",
+  archived: "Nothing archived. Archive a link (or press e) once you are done with it.",
+  all: "No links yet. Add one above; it appears here, and on every other open page, at once.",
+};
 
 const links = new Map();
 // Ids removed, so that a page or event that left before the removal cannot bring them back.
 const removed = new Set();
 // Removals that can still be undone: id -> timer that sends them.
 const deleting = new Map();
+// New rows from elsewhere that wait while the pointer is over the list: id -> link.
+const waiting = new Map();
+// Links this page is changing: the stream may tell of the change before the answer does.
+const changing = new Set();
 let nextPage = null;
 let loading = null;
 let stream = null;
 // Counts the openings, so that an answer meant for an earlier one, signed out since, is dropped.
 let opened = 0;
+// Counts the lists started (a view chosen, a reset), so that a page of an earlier one is dropped.
+let listed = 0;
 
 // Comparable as text at full precision: the server's instants have up to nine decimals, and
 // Date.parse would keep only three, so two changes in one millisecond would look simultaneous.
@@ -42,25 +61,28 @@ function stamp(instant) {
   return instant.replace(/(?:\.(\d+))?Z$/, (_, fraction = "") => `.${fraction.padEnd(9, "0")}Z`);
 }
 
-function show(link, { announce = false } = {}) {
+/** Shows a change of a link; {@code own} marks one this page made, which takes effect at once. */
+function show(link, { announce = false, own = false } = {}) {
+  own ||= changing.has(link.id);
   const known = links.get(link.id);
-  if (removed.has(link.id) || (known && stamp(known.updatedAt) >= stamp(link.updatedAt))) {
+  // This page's own change may have come on the stream first, and wait for the pointer: its answer
+  // takes effect all the same.
+  const [now, before] = [stamp(link.updatedAt), known ? stamp(known.updatedAt) : ""];
+  const newer = now > before ? 1 : now === before ? 0 : -1;
+  if (removed.has(link.id) || newer < 0 || (newer === 0 && !own)) {
     return;
   }
   links.set(link.id, link);
-  const item = linkItem(link, { onRetry: retry, onDelete: startDeleting });
-  item.hidden = deleting.has(link.id);
-  const old = $(item.id);
-  if (old) {
-    const focused = old.contains(document.activeElement) ? document.activeElement.dataset.action : null;
-    old.replaceWith(item);
-    if (focused) {
-      // Keeps a keyboard user where they were; a retry button that went away hands over to the title.
-      (item.querySelector(`[data-action="${focused}"]`) ?? item.querySelector(".title")).focus();
+  const old = $(`link-${link.id}`);
+  waiting.delete(link.id);
+  if (!views.holds(link)) {
+    if (old) {
+      leave(place(link, old), own);
     }
+  } else if (!old && !own && pointerOnList()) {
+    waiting.set(link.id, link);
   } else {
-    const newer = [...list.children].find((other) => Number(other.id.slice(5)) < link.id);
-    list.insertBefore(item, newer ?? null);
+    place(link, old);
   }
   if (announce && link.status !== "pending" && known?.status !== link.status) {
     announcer.textContent =
@@ -69,15 +91,65 @@ function show(link, { announce = false } = {}) {
   updateEmpty();
 }
 
-function forget(id) {
+/** Draws the link's row, in place of {@code old} or where its id puts it among the others. */
+function place(link, old) {
+  const item = linkItem(link, { onRetry: retry, onDelete: startDeleting, onMark: mark });
+  item.hidden = deleting.has(link.id);
+  if (old) {
+    const focused = old.contains(document.activeElement) ? document.activeElement.dataset.action : null;
+    old.replaceWith(item);
+    if (focused) {
+      // Keeps a keyboard user where they were; a button that went away hands over to the title.
+      (item.querySelector(`[data-action="${focused}"]`) ?? item.querySelector(".title")).focus();
+    }
+  } else {
+    const newer = [...list.children].find((other) => Number(other.id.slice(5)) < link.id);
+    list.insertBefore(item, newer ?? null);
+  }
+  return item;
+}
+
+/** A row whose link left the view, or the list: gone at once, or once the pointer has left. */
+function leave(item, own) {
+  if (!own && pointerOnList()) {
+    item.classList.add("leaving");
+    return;
+  }
+  if (item.contains(document.activeElement)) {
+    const next = neighbour(item, 1) ?? neighbour(item, -1);
+    (next?.querySelector(".title") ?? view).focus();
+  }
+  item.remove();
+}
+
+function pointerOnList() {
+  return list.matches(":hover");
+}
+
+/** What waited for the pointer to leave the list: rows go and come. */
+function settle() {
+  list.querySelectorAll(".leaving").forEach((item) => leave(item, true));
+  waiting.forEach((link) => place(link, null));
+  waiting.clear();
+  updateEmpty();
+}
+
+function forget(id, { own = false } = {}) {
   removed.add(id);
   links.delete(id);
-  $(`link-${id}`)?.remove();
+  waiting.delete(id);
+  const item = $(`link-${id}`);
+  if (item) {
+    leave(item, own);
+  }
   updateEmpty();
 }
 
 function updateEmpty() {
+  empty.textContent = EMPTY[views.current()];
   empty.hidden = [...list.children].some((item) => !item.hidden) || loading !== null;
+  waitingButton.hidden = waiting.size === 0;
+  waitingButton.textContent = waiting.size === 1 ? "Show 1 new link" : `Show ${waiting.size} new links`;
 }
 
 function say(element, text, isError = false) {
@@ -130,8 +202,9 @@ form.addEventListener("submit", async (event) => {
     input.value = "";
     input.removeAttribute("aria-invalid");
     removed.delete(link.id);
-    show(link);
-    say(urlMessage, known ? "Already in the list." : "Added. Its title is on the way.");
+    show(link, { own: true });
+    const elsewhere = views.holds(link) ? "" : ` It is in the ${link.state === "archived" ? "archive" : "inbox"}.`;
+    say(urlMessage, (known ? "Already in the list." : "Added. Its title is on the way.") + elsewhere);
     $(`link-${link.id}`)?.scrollIntoView({ block: "nearest" });
   } catch (failure) {
     invalid(failure.message);
@@ -148,11 +221,23 @@ input.addEventListener("input", () => {
   }
 });
 
-// --- retrying and deleting ---
+// --- reading, archiving, retrying and deleting ---
+
+async function mark(link, state) {
+  changing.add(link.id);
+  try {
+    show(await api.mark(link.id, state), { own: true });
+    say(listMessage, "");
+  } catch (failure) {
+    say(listMessage, `Could not change ${link.title || link.url}: ${failure.message}`, true);
+  } finally {
+    changing.delete(link.id);
+  }
+}
 
 async function retry(link) {
   try {
-    show(await api.refetch(link.id));
+    show(await api.refetch(link.id), { own: true });
     say(listMessage, "");
   } catch (failure) {
     say(listMessage, `Could not retry ${link.url}: ${failure.message}`, true);
@@ -195,7 +280,7 @@ async function finishDeleting(id, keepalive = false) {
   closeUndo(id);
   try {
     await api.remove(id, keepalive);
-    forget(id);
+    forget(id, { own: true });
   } catch (failure) {
     const item = $(`link-${id}`);
     if (item) {
@@ -228,26 +313,26 @@ function loadOlder() {
   if (loading || !nextPage) {
     return loading;
   }
-  const opening = opened;
+  const listing = listed;
   loading = api
     .page(nextPage)
     .then((page) => {
-      if (opening !== opened) {
-        throw new Error("signed out meanwhile");
+      if (listing !== listed) {
+        throw new Error("the list started over meanwhile");
       }
-      page.links.forEach((link) => show(link));
+      page.links.forEach((link) => show(link, { own: true }));
       nextPage = page.next;
       say(listMessage, "");
       return page.lastEventId;
     })
     .catch((failure) => {
-      if (opening === opened) {
+      if (listing === listed) {
         say(listMessage, `Could not load the links: ${failure.message}`, true);
       }
       throw failure;
     })
     .finally(() => {
-      if (opening !== opened) {
+      if (listing !== listed) {
         return;
       }
       loading = null;
@@ -257,13 +342,19 @@ function loadOlder() {
   return loading;
 }
 
-// The server no longer holds the changes this page missed: the list starts over.
+// The server no longer holds the changes this page missed, or another view was chosen: the list
+// starts over, while the stream goes on.
 function reload() {
+  listed += 1;
+  loading = null;
   links.clear();
   removed.clear();
+  waiting.clear();
   list.replaceChildren();
-  nextPage = "api/links";
+  views.showCurrent();
+  nextPage = views.firstPage();
   loadOlder()?.catch(() => {});
+  views.recount();
 }
 
 function connection(state) {
@@ -279,8 +370,14 @@ async function start(opening) {
         return;
       }
       stream = follow(lastEventId, {
-        onUpdate: (link) => show(link, { announce: true }),
-        onRemove: forget,
+        onUpdate: (link) => {
+          show(link, { announce: true });
+          views.recount();
+        },
+        onRemove: (id) => {
+          forget(id);
+          views.recount();
+        },
         onReset: reload,
         onState: connection,
         signedIn: stillSignedIn,
@@ -298,6 +395,13 @@ async function start(opening) {
 }
 
 older.addEventListener("click", () => loadOlder()?.catch(() => {}));
+list.addEventListener("pointerleave", settle);
+waitingButton.addEventListener("click", settle);
+views.whenChosen(() => {
+  if (!view.hidden) {
+    reload();
+  }
+});
 // Scrolling to the end of the list loads the next page; the button stays for keyboards.
 new IntersectionObserver((entries) => {
   if (entries.some((entry) => entry.isIntersecting)) {
@@ -309,7 +413,9 @@ keepCurrent(list);
 /** Shows the inbox, empty, and fills it; {@code focus} moves the keyboard into it. */
 export function open({ focus = false } = {}) {
   close();
-  nextPage = "api/links";
+  views.showCurrent();
+  nextPage = views.firstPage();
+  views.recount();
   connection("connecting");
   $("connection").hidden = false;
   view.hidden = false;
@@ -329,6 +435,10 @@ export function flush() {
 /** Stops the stream and forgets the list. */
 export function close() {
   opened += 1;
+  listed += 1;
+  waiting.clear();
+  waitingButton.hidden = true;
+  views.forget();
   stream?.close();
   stream = null;
   deleting.forEach((timer) => clearTimeout(timer));

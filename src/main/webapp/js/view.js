@@ -45,12 +45,20 @@ function badge(link) {
   return [element("span", "badge", label + pages)];
 }
 
-export function linkItem(link, { onRetry, onDelete }) {
+// What a person can do next with a link in each state: [action, label, the state it moves to].
+const MOVES = {
+  unread: [["read", "Mark read", "read"], ["archive", "Archive", "archived"]],
+  read: [["unread", "Mark unread", "unread"], ["archive", "Archive", "archived"]],
+  archived: [["inbox", "Move to inbox", "read"]],
+};
+
+export function linkItem(link, { onRetry, onDelete, onMark }) {
   const url = new URL(link.url);
   const name = link.title || link.url;
   const item = element("li", "link");
   item.id = `link-${link.id}`;
   item.dataset.status = link.status;
+  item.dataset.state = link.state;
 
   const title = element("a", "title", name);
   // The server accepts only http and https; checked again so no other scheme can become a link.
@@ -60,6 +68,14 @@ export function linkItem(link, { onRetry, onDelete }) {
   title.target = "_blank";
   title.rel = "noopener noreferrer";
   title.dataset.action = "open";
+  // Opening a link is reading it, with any button that opens it.
+  const opened = (event) => {
+    if (link.state === "unread" && event.button !== 2) {
+      onMark(link, "read");
+    }
+  };
+  title.addEventListener("click", opened);
+  title.addEventListener("auxclick", opened);
   const heading = element("h3", "heading");
   heading.append(title);
 
@@ -69,6 +85,9 @@ export function linkItem(link, { onRetry, onDelete }) {
     body.append(element("p", "description", link.description));
   }
   const meta = element("p", "meta");
+  if (link.state === "unread") {
+    meta.append(element("span", "flag", "Unread"));
+  }
   meta.append(
     element("span", `chip ${link.status}`, CHIPS[link.status] ?? link.status),
     ...badge(link),
@@ -83,6 +102,9 @@ export function linkItem(link, { onRetry, onDelete }) {
   const actions = element("div", "actions");
   if (link.status === "failed") {
     actions.append(button("retry", "Retry", name, () => onRetry(link)));
+  }
+  for (const [action, label, state] of MOVES[link.state] ?? []) {
+    actions.append(button(action, label, name, () => onMark(link, state)));
   }
   actions.append(button("delete", "Delete", name, () => onDelete(link)));
   item.append(body, actions);

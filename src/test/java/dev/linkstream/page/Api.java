@@ -67,6 +67,26 @@ final class Api {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 
+  /** Moves a link to {@code state}, as a script or another page would. */
+  void mark(long id, String state) throws Exception {
+    String body = Json.createObjectBuilder().add("state", state).build().toString();
+    HttpResponse<String> response =
+        send(uri("api/links/" + id), "PATCH", body, null, authorization);
+    assertEquals(200, response.statusCode(), response.body());
+  }
+
+  JsonObject link(long id) throws Exception {
+    return Json.createReader(new StringReader(get("api/links/" + id).body())).readObject();
+  }
+
+  JsonObject counts() {
+    try {
+      return Json.createReader(new StringReader(get("api/links/counts").body())).readObject();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static HttpResponse<String> send(
       URI uri, String method, String json, String cookie, String authorization) throws Exception {
     HttpRequest.Builder request =

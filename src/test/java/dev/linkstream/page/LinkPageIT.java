@@ -271,6 +271,79 @@ class LinkPageIT {
   }
 
   @Test
+  void aLinkIsReadArchivedAndBroughtBackWithClicksOrKeysAndTheUnreadCountFollows()
+      throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    String url = article();
+    page.add(url);
+    assertEquals("unread", state(page.row(url, "fetched")));
+    page.await(() -> unread(page) == api.counts().getInt("unread"), "the unread count");
+    int before = unread(page);
+
+    page.rows(url).get(0).findElement(By.cssSelector("button.read")).click();
+    page.await(() -> "read".equals(state(page.rows(url).get(0))), "the link to be read");
+    page.await(() -> unread(page) == before - 1, "the unread count to go down");
+    assertEquals(
+        before == 1 ? "Linkstream" : "(" + (before - 1) + ") Linkstream", browser.getTitle());
+
+    Actions keys = new Actions(browser);
+    page.script(
+        "arguments[0].focus()", page.rows(url).get(0).findElement(By.cssSelector(".title")));
+    keys.sendKeys("u").perform();
+    page.await(() -> "unread".equals(state(page.rows(url).get(0))), "u to mark it unread");
+    keys.sendKeys("e").perform();
+    page.awaitGone(url);
+    assertEquals("archived", api.link(idOf(url)).getString("state"));
+
+    browser.findElement(By.cssSelector("#views a[data-view=archived]")).click();
+    page.row(url, "fetched");
+    assertTrue(browser.getCurrentUrl().endsWith("?view=archived"), browser.getCurrentUrl());
+    assertEquals("page", tab(browser, "archived").getAttribute("aria-current"));
+    assertTrue(page.sameDocument(), "choosing a view reloaded the page");
+    page.rows(url).get(0).findElement(By.cssSelector("button.inbox")).click();
+    page.awaitGone(url);
+    assertEquals("read", api.link(idOf(url)).getString("state"));
+
+    // A view is an address: opened anew, the page shows that view.
+    Page bookmarked = Page.load(browser, server.url + "?view=unread");
+    bookmarked.awaitConnection("Live");
+    assertEquals("page", tab(browser, "unread").getAttribute("aria-current"));
+    bookmarked.awaitGone(url);
+    browser.navigate().back();
+    page.await(() -> tab(browser, "archived").getAttribute("aria-current") != null, "back");
+  }
+
+  @Test
+  void aChangeFromAnotherPageNeverMovesTheRowsUnderThePointer() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    String archived = article();
+    String staying = article();
+    long archivedId = submit(archived).getJsonNumber("id").longValue();
+    submit(staying);
+    page.row(archived, "fetched");
+    page.row(staying, "fetched");
+
+    new Actions(browser).moveToElement(page.rows(staying).get(0)).perform();
+    api.mark(archivedId, "archived");
+    page.await(
+        () -> page.rows(archived).get(0).getAttribute("class").contains("leaving"),
+        "the archived row to stay, dimmed, under the pointer");
+    String added = article();
+    submit(added);
+    page.await(() -> page.shows("waiting"), "the new link to wait for the pointer");
+    assertTrue(page.rows(added).isEmpty(), "a new row moved the rows under the pointer");
+    assertEquals("Show 1 new link", page.text("waiting"));
+
+    new Actions(browser).moveToElement(page.field()).perform();
+    page.awaitGone(archived);
+    page.await(() -> page.rows(added).size() == 1, "the new link once the pointer has left");
+    assertFalse(page.shows("waiting"));
+    assertEquals(1, page.rows(staying).size());
+  }
+
+  @Test
   void olderLinksLoadWhenTheListIsScrolledToItsEnd() throws Exception {
     List<String> urls = new ArrayList<>();
     for (int n = 0; n < 60; n++) {
@@ -443,6 +516,31 @@ class LinkPageIT {
 
   private static void save(ChromeDriver browser, Path file) throws Exception {
     Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static String state(WebElement row) {
+    return row.getAttribute("data-state");
+  }
+
+  private static int unread(Page page) {
+    String count = page.text("unread-count");
+    return count.isEmpty() ? 0 : Integer.parseInt(count);
+  }
+
+  private static WebElement tab(ChromeDriver browser, String view) {
+    return browser.findElement(By.cssSelector("#views a[data-view=" + view + "]"));
+  }
+
+  private static long idOf(String url) throws Exception {
+    return Json.createReader(new StringReader(api.get("api/links?limit=500").body()))
+        .readArray()
+        .stream()
+        .map(link -> link.asJsonObject())
+        .filter(link -> url.equals(link.getString("url")))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
   }
 
   private static long idOf(WebElement row) {
