@@ -1,9 +1,9 @@
 package dev.linkstream.reading.control;
 
+import dev.linkstream.platform.entity.Text;
 import java.net.URI;
 import java.text.BreakIterator;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,11 +15,6 @@ import org.jsoup.nodes.Element;
 public final class Titles {
 
   public static final int MAX_LENGTH = 300;
-  // Bidi controls, and lone surrogates, which no database or encoder stores faithfully.
-  private static final Pattern INVISIBLE =
-      Pattern.compile("[\\p{Cs}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
-  // Controls, line and paragraph separators and every other kind of space become one space.
-  private static final Pattern SPACING = Pattern.compile("[\\p{Cc}\\p{Z}\\s]+");
 
   private Titles() {}
 
@@ -58,8 +53,7 @@ public final class Titles {
 
   /** Visible text on one line, at most {@code max} characters, never cut inside a character. */
   static String clean(String raw, int max) {
-    String visible = INVISIBLE.matcher(raw).replaceAll("");
-    String text = SPACING.matcher(visible).replaceAll(" ").strip();
+    String text = Text.oneLine(raw);
     if (text.length() <= max) {
       return text;
     }
