@@ -8,6 +8,7 @@ import dev.linkstream.it.Subscriber.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
@@ -250,12 +251,46 @@ class LinksApiIT extends DeployedWar {
     }
   }
 
+  @Test
+  void aPersonsTitleDescriptionAndNoteOutliveARefetchAndSayTheyAreTheirs() throws Exception {
+    String url = origin.titled("Fetched title");
+    long id = api.submit(url).getJsonNumber("id").longValue();
+    String body =
+        Json.createObjectBuilder()
+            .add("title", "  My own\ntitle ")
+            .add("note", "Read this twice.\r\n<script>alert(1)</script>")
+            .build()
+            .toString();
+    try (Response response = patch(id, body, MediaType.APPLICATION_JSON)) {
+      assertEquals(200, response.getStatus());
+      JsonObject link = (JsonObject) Api.parse(response.readEntity(String.class));
+      assertEquals("My own title", link.getString("title"));
+      assertEquals("Read this twice.\n<script>alert(1)</script>", link.getString("note"));
+      assertEquals(List.of("title"), edited(link));
+    }
+    try (Subscriber subscriber = new Subscriber(api.stream())) {
+      api.links().path(id + "/refetch").request().post(null).close();
+      subscriber.await(fetched(id), DEADLINE);
+    }
+    assertEquals("My own title", one(id).getString("title"));
+
+    assertEquals(200, patch(id, "{\"title\":null}", MediaType.APPLICATION_JSON).getStatus());
+    assertEquals("Fetched title", one(id).getString("title"));
+    assertEquals(List.of(), edited(one(id)));
+    try (Response response =
+        patch(id, "{\"note\":\"" + "n".repeat(10_001) + "\"}", MediaType.APPLICATION_JSON)) {
+      assertEquals(400, response.getStatus());
+      assertTrue(response.readEntity(String.class).contains("at most 10000 characters"));
+    }
+    assertTrue(one(id).getString("note").startsWith("Read this twice."));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "{}|state",
         "{\"state\":\"done\"}|state must be unread, read or archived",
-        "{\"state\":\"read\",\"title\":\"Mine\"}|\"title\"",
+        "{\"state\":\"read\",\"url\":\"https://e.org/\"}|\"url\"",
         "[\"read\"]|body must be a JSON object",
         "{\"state\":|body must be a JSON object",
       })
@@ -367,6 +402,21 @@ class LinksApiIT extends DeployedWar {
   private static Predicate<List<Received>> has(long id) {
     return events ->
         events.stream().anyMatch(event -> event.data().getJsonNumber("id").longValue() == id);
+  }
+
+  private static Predicate<List<Received>> fetched(long id) {
+    return events ->
+        events.stream()
+            .anyMatch(
+                event ->
+                    event.data().getJsonNumber("id").longValue() == id
+                        && "fetched".equals(event.data().getString("status")));
+  }
+
+  private static List<String> edited(JsonObject link) {
+    return link.getJsonArray("edited").stream()
+        .map(name -> ((JsonString) name).getString())
+        .toList();
   }
 
   private static List<String> withoutRepeats(List<String> states) {

@@ -257,6 +257,7 @@ class OpenApiIT extends DeployedWar {
     check("get", "/api/links", api.links().queryParam("state", "inbox").request().get(), 200);
     check("get", "/api/links", api.links().queryParam("state", "new").request().get(), 400);
     check("get", "/api/links/counts", api.links().path("counts").request().get(), 200);
+    tagsAnswer(id);
     check("post", "/api/links/{id}/refetch", refetch(id), 202);
     check("post", "/api/links/{id}/refetch", refetch("999999"), 404);
     check("delete", "/api/links/{id}", api.links().path(id).request().delete(), 204);
@@ -557,6 +558,33 @@ class OpenApiIT extends DeployedWar {
   }
 
   /** An empty JSON object where the operation takes a body: any refusal comes before reading it. */
+  /** Tags the link, renames the tag, and removes it. */
+  private void tagsAnswer(String id) {
+    String tag = "described-" + UUID.randomUUID().toString().substring(0, 8);
+    String tags =
+        Json.createObjectBuilder()
+            .add("tags", Json.createArrayBuilder().add(tag))
+            .build()
+            .toString();
+    check("patch", "/api/links/{id}", patch(id, tags, "json"), 200);
+    check("get", "/api/tags", api.root.path("api/tags").request().get(), 200);
+    String renamed = tag + "-renamed";
+    check("patch", "/api/tags/{name}", tag(tag, "PATCH", json("name", renamed), "json"), 204);
+    check("patch", "/api/tags/{name}", tag(renamed, "PATCH", "{}", "json"), 400);
+    check("patch", "/api/tags/{name}", tag(tag, "PATCH", json("name", "x"), "json"), 404);
+    check(
+        "patch", "/api/tags/{name}", tag(renamed, "PATCH", "name=x", "x-www-form-urlencoded"), 415);
+    check("delete", "/api/tags/{name}", tag(renamed, "DELETE", null, null), 204);
+    check("delete", "/api/tags/{name}", tag(renamed, "DELETE", null, null), 404);
+  }
+
+  private Response tag(String name, String method, String body, String subtype) {
+    var request = api.root.path("api/tags").path(name).request();
+    return body == null
+        ? request.method(method)
+        : request.method(method, Entity.entity(body, "application/" + subtype));
+  }
+
   private Response patch(String id, String body, String subtype) {
     return api.links()
         .path(id)

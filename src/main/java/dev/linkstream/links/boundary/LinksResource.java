@@ -13,6 +13,7 @@ import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEdit;
 import dev.linkstream.links.entity.LinkFilter;
 import dev.linkstream.links.entity.SubmittedUrl;
+import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.boundary.JsonBodies;
 import dev.linkstream.platform.entity.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
@@ -66,15 +67,17 @@ public class LinksResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response submitJson(String body) {
-    return submit(urlOf(body));
+    JsonObject json = JsonBodies.object(body, "{\"url\":\"https://…\",\"tags\":[\"java\"]}");
+    Tags tags = json.containsKey("tags") ? valid(() -> Tags.fromJSON(json.get("tags"))) : Tags.NONE;
+    return submit(JsonBodies.text(json, "url"), tags);
   }
 
   @Requires(Need.WRITE)
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response submitForm(@FormParam("url") String url) {
-    return submit(url);
+  public Response submitForm(@FormParam("url") String url, @FormParam("tags") String tags) {
+    return submit(url, valid(() -> Tags.fromText(tags)));
   }
 
   @Requires(Need.READ)
@@ -83,9 +86,10 @@ public class LinksResource {
   public Response page(
       @QueryParam("limit") String limit,
       @QueryParam("before") String before,
-      @QueryParam("state") String state) {
+      @QueryParam("state") String state,
+      @QueryParam("tag") List<String> tags) {
     int size = (int) number("limit", limit, DEFAULT_PAGE, MAX_PAGE);
-    LinkFilter filter = valid(() -> LinkFilter.fromQuery(state));
+    LinkFilter filter = valid(() -> LinkFilter.fromQuery(state).tagged(tags));
     Page page = store.page(size, number("before", before, Long.MAX_VALUE, Long.MAX_VALUE), filter);
     List<Link> links = page.links();
     Response.ResponseBuilder response =
@@ -148,9 +152,9 @@ public class LinksResource {
     }
   }
 
-  private Response submit(String text) {
+  private Response submit(String text, Tags tags) {
     SubmittedUrl url = valid(() -> SubmittedUrl.parse(text));
-    Submission submission = store.submit(url);
+    Submission submission = valid(() -> store.submit(url, tags));
     Link link = submission.link();
     URI location =
         uriInfo.getBaseUriBuilder().path("links").path(String.valueOf(link.id())).build();
@@ -186,9 +190,5 @@ public class LinksResource {
 
   private static NotFoundException unknown(long id) {
     return new NotFoundException("no link with id " + id);
-  }
-
-  private static String urlOf(String body) {
-    return JsonBodies.text(JsonBodies.object(body, "{\"url\":\"https://…\"}"), "url");
   }
 }

@@ -1,6 +1,7 @@
 package dev.linkstream.links.control;
 
 import dev.linkstream.links.entity.Details;
+import dev.linkstream.links.entity.Edits;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkCounts;
@@ -10,6 +11,8 @@ import dev.linkstream.links.entity.LinkFilter;
 import dev.linkstream.links.entity.LinkState;
 import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.links.entity.SubmittedUrl;
+import dev.linkstream.links.entity.TagCount;
+import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,7 +29,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,8 @@ public class LinkStore {
   private static final Logger LOG = Logger.getLogger(LinkStore.class.getName());
 
   private static final String SELECT_LINKS =
-      "SELECT id, url, status, state, title, content_type, details, error, submitted_at,"
-          + " updated_at FROM links";
+      "SELECT id, url, status, state, title, content_type, details, error, own_title,"
+          + " own_description, note, submitted_at, updated_at FROM links";
 
   @Inject Database database;
   @Inject Event<LinkEvent> changes;
@@ -74,16 +76,33 @@ public class LinkStore {
     T apply(Connection connection, History history, Instant now) throws SQLException;
   }
 
-  public Submission submit(SubmittedUrl url) {
+  /**
+   * Stores the URL as a new link with the tags, or gives the stored link the tags too.
+   *
+   * @throws IllegalArgumentException when the stored link would have more tags than it may
+   */
+  public Submission submit(SubmittedUrl url, Tags tags) {
     return change(
         (connection, history, now) -> {
           List<Link> stored = links(connection, SELECT_LINKS + " WHERE url = ?", url.toString());
-          if (!stored.isEmpty()) {
-            return new Submission(stored.get(0), false);
+          if (stored.isEmpty()) {
+            Link link = LinkTags.tagged(insert(connection, url.toString(), now), tags);
+            if (!tags.names().isEmpty()) {
+              LinkTags.write(connection, link.id(), tags);
+            }
+            history.updated(link, now);
+            return new Submission(link, true);
           }
-          Link link = insert(connection, url.toString(), now);
-          history.updated(link, now);
-          return new Submission(link, true);
+          Link link = stored.get(0);
+          Tags more = link.edits().tags().and(tags.names());
+          if (more.equals(link.edits().tags())) {
+            return new Submission(link, false);
+          }
+          Link tagged = link.edited(link.state(), link.edits().with(more), now);
+          update(connection, tagged);
+          LinkTags.write(connection, link.id(), more);
+          history.updated(tagged, now);
+          return new Submission(tagged, false);
         });
   }
 
@@ -122,8 +141,39 @@ public class LinkStore {
           }
           Link edited = edit.applyTo(link.get(), now);
           update(connection, edited);
+          if (!edited.edits().tags().equals(link.get().edits().tags())) {
+            LinkTags.write(connection, id, edited.edits().tags());
+          }
           history.updated(edited, now);
           return Optional.of(edited);
+        });
+  }
+
+  /** Every tag in use, in alphabetical order, with how many links have it. */
+  public List<TagCount> tags() {
+    return database.transaction(LinkTags::counts);
+  }
+
+  /**
+   * Gives every link tagged {@code from} the tag {@code to} instead, or none if it is null; false
+   * when no link has {@code from}.
+   */
+  public boolean retag(String from, String to) {
+    return change(
+        (connection, history, now) -> {
+          List<Long> ids = LinkTags.linksWith(connection, from);
+          if (from.equals(to)) {
+            return !ids.isEmpty();
+          }
+          for (long id : ids) {
+            Link link = one(connection, id).orElseThrow();
+            Tags tags = link.edits().tags().replacing(from, to);
+            Link retagged = link.edited(link.state(), link.edits().with(tags), now);
+            update(connection, retagged);
+            LinkTags.write(connection, id, tags);
+            history.updated(retagged, now);
+          }
+          return !ids.isEmpty();
         });
   }
 
@@ -150,11 +200,18 @@ public class LinkStore {
   public Page page(int limit, long before, LinkFilter filter) {
     List<Object> parameters = new ArrayList<>(List.of(before));
     StringBuilder sql = new StringBuilder(SELECT_LINKS).append(" WHERE id < ?");
-    if (!filter.holdsAll()) {
+    if (!filter.everyState()) {
       sql.append(" AND state IN (")
-          .append(String.join(", ", Collections.nCopies(filter.states().size(), "?")))
+          .append(LinkTags.placeholders(filter.states().size()))
           .append(')');
       filter.states().forEach(state -> parameters.add(state.toJSON()));
+    }
+    if (!filter.tags().isEmpty()) {
+      sql.append(" AND id IN (SELECT link_id FROM link_tags WHERE tag IN (")
+          .append(LinkTags.placeholders(filter.tags().size()))
+          .append(") GROUP BY link_id HAVING COUNT(*) = ?)");
+      parameters.addAll(filter.tags());
+      parameters.add(filter.tags().size());
     }
     sql.append(" ORDER BY id DESC LIMIT ?");
     parameters.add(limit);
@@ -247,7 +304,8 @@ public class LinkStore {
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE links SET status = ?, state = ?, title = ?, content_type = ?, details = ?,"
-                + " error = ?, updated_at = ? WHERE id = ?")) {
+                + " error = ?, own_title = ?, own_description = ?, note = ?, updated_at = ?"
+                + " WHERE id = ?")) {
       bind(
           update,
           link.status().toJSON(),
@@ -256,6 +314,9 @@ public class LinkStore {
           link.contentType(),
           link.details() == Details.NONE ? null : link.details().toJSON(),
           link.error(),
+          link.edits().title(),
+          link.edits().description(),
+          link.edits().note(),
           link.updatedAt(),
           link.id());
       update.executeUpdate();
@@ -279,10 +340,15 @@ public class LinkStore {
                   rows.getString("content_type"),
                   Details.fromJSON(rows.getString("details")),
                   rows.getString("error"),
+                  new Edits(
+                      rows.getString("own_title"),
+                      rows.getString("own_description"),
+                      rows.getString("note"),
+                      Tags.NONE),
                   rows.getObject("submitted_at", OffsetDateTime.class).toInstant(),
                   rows.getObject("updated_at", OffsetDateTime.class).toInstant()));
         }
-        return links;
+        return LinkTags.attach(connection, links);
       }
     }
   }

@@ -1,19 +1,22 @@
 package dev.linkstream.links.entity;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Which links a list holds: those in one of the given states. */
-public record LinkFilter(Set<LinkState> states) {
+/** Which links a list holds: those in one of the given states that have every one of the tags. */
+public record LinkFilter(Set<LinkState> states, List<String> tags) {
 
-  public static final LinkFilter ALL = new LinkFilter(EnumSet.allOf(LinkState.class));
+  public static final LinkFilter ALL = new LinkFilter(EnumSet.allOf(LinkState.class), List.of());
 
   /** What is still to be worked through: unread and read, not archived. */
   public static final LinkFilter INBOX =
-      new LinkFilter(EnumSet.of(LinkState.UNREAD, LinkState.READ));
+      new LinkFilter(EnumSet.of(LinkState.UNREAD, LinkState.READ), List.of());
 
   public LinkFilter {
     states = Set.copyOf(states);
+    tags = List.copyOf(new TreeSet<>(tags));
   }
 
   /**
@@ -30,14 +33,23 @@ public record LinkFilter(Set<LinkState> states) {
       return INBOX;
     }
     try {
-      return new LinkFilter(Set.of(LinkState.fromJSON(state.strip())));
+      return new LinkFilter(Set.of(LinkState.fromJSON(state.strip())), List.of());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "state must be unread, read, archived, inbox (unread and read) or all");
     }
   }
 
-  public boolean holdsAll() {
+  /**
+   * This filter, holding only links that have every one of the tags as well.
+   *
+   * @throws IllegalArgumentException saying which tag cannot be one
+   */
+  public LinkFilter tagged(List<String> names) {
+    return new LinkFilter(states, names.stream().map(Tags::name).toList());
+  }
+
+  public boolean everyState() {
     return states.size() == LinkState.values().length;
   }
 }

@@ -26,7 +26,9 @@ final class Migrations implements ResourceProvider, ClassProvider<JavaMigration>
           "V2__history.sql",
           "V3__details.sql",
           "V4__accounts.sql",
-          "V5__inbox_state.sql");
+          "V5__inbox_state.sql",
+          "V6__edits.sql",
+          "V7__tags.sql");
 
   @Override
   public LoadableResource getResource(String name) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.Details;
+import dev.linkstream.links.entity.Edits;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkCounts;
@@ -15,8 +16,11 @@ import dev.linkstream.links.entity.LinkFilter;
 import dev.linkstream.links.entity.LinkState;
 import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.links.entity.SubmittedUrl;
+import dev.linkstream.links.entity.TagCount;
+import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
+import dev.linkstream.platform.entity.Jsonp;
 import dev.linkstream.reading.control.Titles;
 import dev.linkstream.testing.RecordedEvents;
 import java.nio.file.Path;
@@ -65,7 +69,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aSubmittedLinkIsPendingAndItsEventIsRecorded() {
-    Submission submission = store.submit(url("https://example.org/a"));
+    Submission submission = store.submit(url("https://example.org/a"), Tags.NONE);
 
     assertTrue(submission.created());
     Link link = submission.link();
@@ -78,9 +82,9 @@ abstract class LinkStoreContract {
 
   @Test
   void theSameUrlAgainIsTheSameLinkAndNoNewEvent() {
-    Link first = store.submit(url("https://example.org/a")).link();
+    Link first = store.submit(url("https://example.org/a"), Tags.NONE).link();
 
-    Submission again = store.submit(url("HTTPS://EXAMPLE.org:443/a#top"));
+    Submission again = store.submit(url("HTTPS://EXAMPLE.org:443/a#top"), Tags.NONE);
 
     assertFalse(again.created());
     assertEquals(first, again.link());
@@ -89,7 +93,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aFetchResultCompletesTheLinkAndIsRecorded() {
-    Link link = store.submit(url("https://example.org/a")).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
 
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
@@ -102,7 +106,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aDocumentsDetailsAreKept() {
-    Link link = store.submit(url("https://example.org/paper.pdf")).link();
+    Link link = store.submit(url("https://example.org/paper.pdf"), Tags.NONE).link();
     Details details =
         new Details(
             "Ünïcode “description”", "Site", "https://e.org/c", "https://e.org/i.png", null, 12);
@@ -115,7 +119,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aRefetchMakesTheLinkPendingAndKeepsWhatWasLearned() {
-    Link link = store.submit(url("https://example.org/a")).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
     Link pending = store.refetch(link.id()).orElseThrow();
@@ -128,7 +132,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aRemovedLinkIsGoneAndItsRemovalRecorded() {
-    Link link = store.submit(url("https://example.org/a")).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
 
     assertTrue(store.remove(link.id()));
     store.record(FetchResult.fetched(link.id(), "late", "text/html", Details.NONE));
@@ -138,15 +142,16 @@ abstract class LinkStoreContract {
     List<LinkEvent> after = store.eventsAfter(1, 10);
     assertEquals(List.of(LinkEvent.removed(2, link.id())), after);
     assertEquals("{\"id\":" + link.id() + "}", after.get(0).data());
-    assertTrue(store.submit(url("https://example.org/a")).created(), "its URL is free again");
+    assertTrue(
+        store.submit(url("https://example.org/a"), Tags.NONE).created(), "its URL is free again");
   }
 
   @Test
   void aLinkArrivesUnreadAndIsMovedByAnEditThatIsRecorded() {
-    Link link = store.submit(url("https://example.org/a")).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
     assertEquals(LinkState.UNREAD, link.state());
 
-    Link read = store.edit(link.id(), new LinkEdit(LinkState.READ)).orElseThrow();
+    Link read = store.edit(link.id(), LinkEdit.moveTo(LinkState.READ)).orElseThrow();
 
     assertEquals(LinkState.READ, read.state());
     assertEquals(read, store.find(link.id()).orElseThrow());
@@ -156,18 +161,18 @@ abstract class LinkStoreContract {
 
   @Test
   void anEditThatChangesNothingRecordsNothing() {
-    Link link = store.submit(url("https://example.org/a")).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
 
-    assertEquals(link, store.edit(link.id(), new LinkEdit(LinkState.UNREAD)).orElseThrow());
+    assertEquals(link, store.edit(link.id(), LinkEdit.moveTo(LinkState.UNREAD)).orElseThrow());
 
     assertEquals(List.of(), store.eventsAfter(1, 10));
-    assertTrue(store.edit(404, new LinkEdit(LinkState.READ)).isEmpty());
+    assertTrue(store.edit(404, LinkEdit.moveTo(LinkState.READ)).isEmpty());
   }
 
   @Test
   void fetchingAgainKeepsWhereTheReaderPutTheLink() {
-    Link link = store.submit(url("https://example.org/a")).link();
-    store.edit(link.id(), new LinkEdit(LinkState.ARCHIVED));
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    store.edit(link.id(), LinkEdit.moveTo(LinkState.ARCHIVED));
 
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
     assertEquals(LinkState.ARCHIVED, store.find(link.id()).orElseThrow().state());
@@ -177,14 +182,93 @@ abstract class LinkStoreContract {
   }
 
   @Test
+  void whatAPersonWroteIsStoredAndOutlivesEveryFetch() {
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    // The largest event there can be: each backslash of the note is two characters in JSON.
+    String note = "\\".repeat(LinkEdit.MAX_NOTE - 20) + "\n\t🔗 Ünï“code”";
+    String body =
+        Jsonp.object()
+            .add("title", "Mine")
+            .add("description", "My words")
+            .add("note", note)
+            .build()
+            .toString();
+
+    Link edited =
+        store.edit(link.id(), LinkEdit.fromJSON(Jsonp.reader(body).readObject())).orElseThrow();
+    store.record(FetchResult.fetched(link.id(), "Fetched", "text/html", Details.NONE));
+    store.refetch(link.id());
+    store.record(FetchResult.fetched(link.id(), "Fetched again", "text/html", Details.NONE));
+
+    Link stored = store.find(link.id()).orElseThrow();
+    assertEquals(new Edits("Mine", "My words", note, Tags.NONE), stored.edits());
+    assertEquals("Fetched again", stored.title());
+    assertEquals("Mine", stored.toJSON().getString("title"));
+    assertEquals(LinkEvent.update(2, edited), store.eventsAfter(1, 1).get(0));
+    assertEquals(stored.toJSON().toString(), store.eventsAfter(4, 1).get(0).data());
+  }
+
+  @Test
+  void tagsAreStoredWithTheLinkAndASecondSubmissionAddsItsOwn() {
+    Link link = store.submit(url("https://example.org/a"), Tags.fromText("java, ee")).link();
+    assertEquals(List.of("ee", "java"), link.edits().tags().names());
+
+    LinkStore.Submission again = store.submit(url("https://example.org/a"), Tags.fromText("jvm"));
+    assertFalse(again.created());
+    assertEquals(List.of("ee", "java", "jvm"), again.link().edits().tags().names());
+    assertEquals(again.link(), store.find(link.id()).orElseThrow());
+    assertEquals(List.of(LinkEvent.update(2, again.link())), store.eventsAfter(1, 10));
+    store.submit(url("https://example.org/a"), Tags.fromText("java"));
+    assertEquals(2, store.historyRange().last(), "tags it had already are no change");
+  }
+
+  @Test
+  void tagsAreSetCountedRenamedAndTakenOffEveryLink() {
+    long a = store.submit(url("https://example.org/a"), Tags.fromText("old, x")).link().id();
+    long b = store.submit(url("https://example.org/b"), Tags.fromText("old, new")).link().id();
+    long c = store.submit(url("https://example.org/c"), Tags.NONE).link().id();
+    store.edit(c, LinkEdit.fromJSON(Jsonp.reader("{\"tags\":[\"X\"]}").readObject()));
+    long before = store.historyRange().last();
+
+    assertEquals(
+        List.of(new TagCount("new", 1), new TagCount("old", 2), new TagCount("x", 2)),
+        store.tags());
+    assertTrue(store.retag("old", "new"));
+
+    assertEquals(List.of("new", "x"), tagsOf(a));
+    assertEquals(List.of("new"), tagsOf(b), "merged where it had both");
+    assertEquals(before + 2, store.historyRange().last(), "an event for each link changed");
+    assertTrue(store.retag("x", null));
+    assertEquals(List.of("new"), tagsOf(a));
+    assertEquals(List.of(), tagsOf(c));
+    assertFalse(store.retag("x", null));
+    assertEquals(List.of(new TagCount("new", 2)), store.tags());
+  }
+
+  @Test
+  void aFilterOfTagsHoldsLinksThatHaveThemAll() {
+    long a = store.submit(url("https://example.org/a"), Tags.fromText("java, ee")).link().id();
+    long b = store.submit(url("https://example.org/b"), Tags.fromText("java")).link().id();
+    store.submit(url("https://example.org/c"), Tags.fromText("ee"));
+
+    assertEquals(
+        List.of(b, a), idsOf(page(10, Long.MAX_VALUE, LinkFilter.ALL.tagged(List.of("Java")))));
+    assertEquals(
+        List.of(a), idsOf(page(10, Long.MAX_VALUE, LinkFilter.ALL.tagged(List.of("java", "ee")))));
+    assertEquals(
+        List.of(),
+        idsOf(page(10, Long.MAX_VALUE, LinkFilter.fromQuery("archived").tagged(List.of("java")))));
+  }
+
+  @Test
   void pagesHoldOnlyTheLinksTheFilterHoldsNewestFirst() {
     List<Long> ids = new ArrayList<>();
     for (int n = 0; n < 6; n++) {
-      ids.add(store.submit(url("https://example.org/" + n)).link().id());
+      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE).link().id());
     }
-    store.edit(ids.get(1), new LinkEdit(LinkState.READ));
-    store.edit(ids.get(2), new LinkEdit(LinkState.ARCHIVED));
-    store.edit(ids.get(4), new LinkEdit(LinkState.ARCHIVED));
+    store.edit(ids.get(1), LinkEdit.moveTo(LinkState.READ));
+    store.edit(ids.get(2), LinkEdit.moveTo(LinkState.ARCHIVED));
+    store.edit(ids.get(4), LinkEdit.moveTo(LinkState.ARCHIVED));
 
     LinkFilter archived = LinkFilter.fromQuery("archived");
     assertEquals(List.of(ids.get(4), ids.get(2)), idsOf(page(10, Long.MAX_VALUE, archived)));
@@ -200,11 +284,11 @@ abstract class LinkStoreContract {
     assertEquals(new LinkCounts(0, 0, 0), store.counts());
     List<Long> ids = new ArrayList<>();
     for (int n = 0; n < 5; n++) {
-      ids.add(store.submit(url("https://example.org/" + n)).link().id());
+      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE).link().id());
     }
-    store.edit(ids.get(0), new LinkEdit(LinkState.READ));
-    store.edit(ids.get(1), new LinkEdit(LinkState.ARCHIVED));
-    store.edit(ids.get(2), new LinkEdit(LinkState.ARCHIVED));
+    store.edit(ids.get(0), LinkEdit.moveTo(LinkState.READ));
+    store.edit(ids.get(1), LinkEdit.moveTo(LinkState.ARCHIVED));
+    store.edit(ids.get(2), LinkEdit.moveTo(LinkState.ARCHIVED));
 
     assertEquals(new LinkCounts(2, 1, 2), store.counts());
   }
@@ -213,7 +297,7 @@ abstract class LinkStoreContract {
   void pagesGoNewestFirst() {
     List<Long> ids = new ArrayList<>();
     for (int n = 0; n < 5; n++) {
-      ids.add(store.submit(url("https://example.org/" + n)).link().id());
+      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE).link().id());
     }
 
     assertEquals(
@@ -226,7 +310,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aPageTellsTheNewestEventItReflects() {
-    Link link = store.submit(url("https://example.org/a")).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
     LinkStore.Page page = store.page(10, Long.MAX_VALUE, LinkFilter.ALL);
@@ -240,7 +324,7 @@ abstract class LinkStoreContract {
     store.historySize = 50;
     assertEquals(new LinkStore.HistoryRange(1, 0), store.historyRange());
     for (int n = 0; n < 250; n++) {
-      store.submit(url("https://example.org/" + n));
+      store.submit(url("https://example.org/" + n), Tags.NONE);
     }
 
     LinkStore.HistoryRange range = store.historyRange();
@@ -257,7 +341,7 @@ abstract class LinkStoreContract {
   @Test
   void oddTextIsStoredAsItIs() {
     String title = "🔗 Ünïcödé ‮ العربية 中文 e\u0301 " + "ẞ".repeat(Titles.MAX_LENGTH - 20);
-    Link link = store.submit(url("https://example.org/%F0%9F%94%97?q=%00")).link();
+    Link link = store.submit(url("https://example.org/%F0%9F%94%97?q=%00"), Tags.NONE).link();
 
     store.record(FetchResult.fetched(link.id(), title, "text/html", Details.NONE));
 
@@ -268,7 +352,7 @@ abstract class LinkStoreContract {
   @Test
   void concurrentSubmissionsOfOneUrlStoreOneLink() throws Exception {
     List<Submission> submissions =
-        inParallel(20, n -> store.submit(url("https://example.org/same")));
+        inParallel(20, n -> store.submit(url("https://example.org/same"), Tags.NONE));
 
     Set<Long> ids = new HashSet<>();
     submissions.forEach(submission -> ids.add(submission.link().id()));
@@ -294,7 +378,7 @@ abstract class LinkStoreContract {
             });
     reader.start();
 
-    inParallel(200, n -> store.submit(url("https://example.org/" + n)));
+    inParallel(200, n -> store.submit(url("https://example.org/" + n), Tags.NONE));
     writing.set(false);
     reader.join(30_000);
 
@@ -356,6 +440,10 @@ abstract class LinkStoreContract {
 
   static SubmittedUrl url(String text) {
     return SubmittedUrl.parse(text);
+  }
+
+  private List<String> tagsOf(long id) {
+    return store.find(id).orElseThrow().edits().tags().names();
   }
 
   private List<Link> page(int limit, long before, LinkFilter filter) {

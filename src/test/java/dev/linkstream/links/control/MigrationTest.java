@@ -8,6 +8,7 @@ import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.links.entity.LinkFilter;
 import dev.linkstream.links.entity.LinkState;
 import dev.linkstream.links.entity.LinkStatus;
+import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
 import dev.linkstream.testing.RecordedEvents;
@@ -56,9 +57,10 @@ class MigrationTest {
       assertEquals(LinkState.UNREAD, fetched.state(), "links from before states are unread");
       assertEquals("2026-01-02T03:04:05.678Z", fetched.submittedAt().toString());
       assertEquals(List.of(links.get(0)), store.pending());
-      assertFalse(store.submit(LinkStoreContract.url("https://example.org/a")).created());
+      assertFalse(
+          store.submit(LinkStoreContract.url("https://example.org/a"), Tags.NONE).created());
 
-      Link added = store.submit(LinkStoreContract.url("https://example.org/c")).link();
+      Link added = store.submit(LinkStoreContract.url("https://example.org/c"), Tags.NONE).link();
       assertEquals(List.of(LinkEvent.update(1, added)), store.eventsAfter(0, 10));
     } finally {
       Databases.close(database);

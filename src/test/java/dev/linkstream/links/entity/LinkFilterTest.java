@@ -17,13 +17,13 @@ class LinkFilterTest {
     assertEquals(LinkFilter.ALL, LinkFilter.fromQuery(null));
     assertEquals(LinkFilter.ALL, LinkFilter.fromQuery(" "));
     assertEquals(LinkFilter.ALL, LinkFilter.fromQuery("all"));
-    assertTrue(LinkFilter.ALL.holdsAll());
+    assertTrue(LinkFilter.ALL.everyState());
   }
 
   @Test
   void theInboxIsWhatIsNotArchived() {
     assertEquals(Set.of(LinkState.UNREAD, LinkState.READ), LinkFilter.fromQuery("inbox").states());
-    assertFalse(LinkFilter.INBOX.holdsAll());
+    assertFalse(LinkFilter.INBOX.everyState());
   }
 
   @Test
