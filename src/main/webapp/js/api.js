@@ -11,9 +11,14 @@ export async function refetch(id) {
   return (await request(`api/links/${id}/refetch`, { method: "POST" })).json();
 }
 
-/** Moves the link to {@code state}: unread, read or archived. The link as it is now. */
-export async function mark(id, state) {
-  return (await send(`api/links/${id}`, "PATCH", { state })).json();
+/** Changes the link: its state, title, description or note. The link as it is now. */
+export async function edit(id, changes) {
+  return (await send(`api/links/${id}`, "PATCH", changes)).json();
+}
+
+/** The tags in use, with how many links have each. */
+export async function tags() {
+  return (await request("api/tags")).json();
 }
 
 /** How many links are in each state. */

@@ -6,6 +6,7 @@
 // a row that leaves the view stays, dimmed, and new rows wait, until the pointer leaves or the
 // person asks for them.
 import * as api from "./api.js";
+import { openEditor } from "./editor.js";
 import { stillSignedIn } from "./session.js";
 import { neighbour } from "./keys.js";
 import { follow } from "./stream.js";
@@ -47,6 +48,8 @@ const deleting = new Map();
 const waiting = new Map();
 // Links this page is changing: the stream may tell of the change before the answer does.
 const changing = new Set();
+// Rows whose editor is open: drawn again, with the newest link, only once it closes.
+const editing = new Set();
 let nextPage = null;
 let loading = null;
 let stream = null;
@@ -93,7 +96,16 @@ function show(link, { announce = false, own = false } = {}) {
 
 /** Draws the link's row, in place of {@code old} or where its id puts it among the others. */
 function place(link, old) {
-  const item = linkItem(link, { onRetry: retry, onDelete: startDeleting, onMark: mark });
+  if (old && editing.has(link.id)) {
+    return old;
+  }
+  const item = linkItem(link, {
+    onRetry: retry,
+    onDelete: startDeleting,
+    onMark: mark,
+    onEdit: edit,
+    onTag: views.filterBy,
+  });
   item.hidden = deleting.has(link.id);
   if (old) {
     const focused = old.contains(document.activeElement) ? document.activeElement.dataset.action : null;
@@ -111,7 +123,7 @@ function place(link, old) {
 
 /** A row whose link left the view, or the list: gone at once, or once the pointer has left. */
 function leave(item, own) {
-  if (!own && pointerOnList()) {
+  if ((!own && pointerOnList()) || editing.has(Number(item.id.slice(5)))) {
     item.classList.add("leaving");
     return;
   }
@@ -223,10 +235,53 @@ input.addEventListener("input", () => {
 
 // --- reading, archiving, retrying and deleting ---
 
+function edit(link) {
+  const row = $(`link-${link.id}`);
+  if (!row || editing.has(link.id)) {
+    return;
+  }
+  editing.add(link.id);
+  row.classList.add("editing");
+  openEditor(row, link, {
+    save: async (changes) => {
+      changing.add(link.id);
+      try {
+        const saved = await api.edit(link.id, changes);
+        stopEditing(link.id);
+        show(saved, { own: true });
+      } finally {
+        changing.delete(link.id);
+      }
+    },
+    close: () => stopEditing(link.id),
+  });
+}
+
+/** Closes the row's editor and draws it with the newest link, which may have left the view. */
+function stopEditing(id) {
+  editing.delete(id);
+  const row = $(`link-${id}`);
+  const link = links.get(id);
+  if (!row) {
+    return;
+  }
+  if (!link) {
+    row.remove();
+    updateEmpty();
+    return;
+  }
+  const drawn = place(link, row);
+  drawn.querySelector('[data-action="edit"]').focus();
+  if (!views.holds(link)) {
+    leave(drawn, true);
+  }
+  updateEmpty();
+}
+
 async function mark(link, state) {
   changing.add(link.id);
   try {
-    show(await api.mark(link.id, state), { own: true });
+    show(await api.edit(link.id, { state }), { own: true });
     say(listMessage, "");
   } catch (failure) {
     say(listMessage, `Could not change ${link.title || link.url}: ${failure.message}`, true);
@@ -347,6 +402,7 @@ function loadOlder() {
 function reload() {
   listed += 1;
   loading = null;
+  editing.clear();
   links.clear();
   removed.clear();
   waiting.clear();
@@ -437,6 +493,7 @@ export function close() {
   opened += 1;
   listed += 1;
   waiting.clear();
+  editing.clear();
   waitingButton.hidden = true;
   views.forget();
   stream?.close();

@@ -1,6 +1,6 @@
 // The inbox from the keyboard, as mail readers have it: j and k move to the next and the previous
 // link, e archives the link (or moves it back to the inbox), u marks it unread (or read). Keys do
-// nothing while a field, a menu or a dialog has them, or with a modifier held.
+// nothing while a field, a form, a menu or a dialog has them, or with a modifier held.
 
 const list = document.getElementById("links");
 const inbox = document.getElementById("inbox");
@@ -26,7 +26,7 @@ function ignored(event) {
     event.ctrlKey ||
     event.metaKey ||
     event.altKey ||
-    event.target.closest("input, textarea, select, [contenteditable], [role=menu], dialog") !== null ||
+    event.target.closest("input, textarea, select, form, [contenteditable], [role=menu], dialog") !== null ||
     document.querySelector("dialog[open]") !== null
   );
 }

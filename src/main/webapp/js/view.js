@@ -52,7 +52,7 @@ const MOVES = {
   archived: [["inbox", "Move to inbox", "read"]],
 };
 
-export function linkItem(link, { onRetry, onDelete, onMark }) {
+export function linkItem(link, { onRetry, onDelete, onMark, onEdit, onTag }) {
   const url = new URL(link.url);
   const name = link.title || link.url;
   const item = element("li", "link");
@@ -84,6 +84,24 @@ export function linkItem(link, { onRetry, onDelete, onMark }) {
   if (link.description) {
     body.append(element("p", "description", link.description));
   }
+  if (link.note) {
+    body.append(element("p", "link-note", link.note));
+  }
+  if (link.tags.length > 0) {
+    const tags = element("ul", "tags");
+    tags.setAttribute("aria-label", "Tags");
+    for (const tag of link.tags) {
+      const chip = element("button", "tag", tag);
+      chip.type = "button";
+      chip.dataset.tag = tag;
+      chip.setAttribute("aria-label", `Show the links tagged ${tag}`);
+      chip.addEventListener("click", () => onTag(tag));
+      const item = element("li");
+      item.append(chip);
+      tags.append(item);
+    }
+    body.append(tags);
+  }
   const meta = element("p", "meta");
   if (link.state === "unread") {
     meta.append(element("span", "flag", "Unread"));
@@ -106,7 +124,10 @@ export function linkItem(link, { onRetry, onDelete, onMark }) {
   for (const [action, label, state] of MOVES[link.state] ?? []) {
     actions.append(button(action, label, name, () => onMark(link, state)));
   }
-  actions.append(button("delete", "Delete", name, () => onDelete(link)));
+  actions.append(
+    button("edit", "Edit", name, () => onEdit(link)),
+    button("delete", "Delete", name, () => onDelete(link)),
+  );
   item.append(body, actions);
   return item;
 }

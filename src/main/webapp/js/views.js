@@ -1,6 +1,8 @@
-// The inbox's views: which links the list holds, chosen with the tabs and kept in the page's address
-// so that a view can be bookmarked, and how many links are unread, kept current as links change.
+// The inbox's views: which links the list holds, chosen with the tabs and the tags, and kept in the
+// page's address so that a view can be bookmarked; and how many links are unread, kept current as
+// links change.
 import * as api from "./api.js";
+import { element } from "./dom.js";
 
 const STATES = {
   inbox: ["unread", "read"],
@@ -12,8 +14,11 @@ const COUNT_PAUSE_MS = 250;
 const TITLE = document.title;
 
 const tabs = document.getElementById("views");
+const filters = document.getElementById("tag-filters");
 const unreadCount = document.getElementById("unread-count");
 let counting = null;
+let onChange = () => {};
+let shown = address();
 
 /** The view the page's address names; the inbox if it names none, or none there is. */
 export function current() {
@@ -21,17 +26,24 @@ export function current() {
   return Object.hasOwn(STATES, view) ? view : "inbox";
 }
 
+/** The tags the page's address filters by: a link must have them all. */
+export function tags() {
+  return new URLSearchParams(location.search).getAll("tag");
+}
+
 /** Whether the current view holds the link. */
 export function holds(link) {
-  return STATES[current()].includes(link.state);
+  return STATES[current()].includes(link.state) && tags().every((tag) => link.tags.includes(tag));
 }
 
 /** The first page of the current view. */
 export function firstPage() {
-  return `api/links?state=${current()}`;
+  const query = new URLSearchParams({ state: current() });
+  tags().forEach((tag) => query.append("tag", tag));
+  return `api/links?${query}`;
 }
 
-/** Marks the current view's tab, for the eye and for screen readers. */
+/** Marks the current view's tab, and shows the tags it filters by, each with a way to drop it. */
 export function showCurrent() {
   tabs.querySelectorAll("a").forEach((tab) => {
     if (tab.dataset.view === current()) {
@@ -40,17 +52,28 @@ export function showCurrent() {
       tab.removeAttribute("aria-current");
     }
   });
+  filters.replaceChildren(
+    ...tags().map((tag) => {
+      const drop = element("button", "tag-filter", `${tag} ×`);
+      drop.type = "button";
+      drop.setAttribute("aria-label", `Stop filtering by ${tag}`);
+      drop.addEventListener("click", () => go((query) => without(query, tag)));
+      return drop;
+    }),
+  );
+  filters.hidden = tags().length === 0;
 }
 
-/** Calls {@code onChange} when a tab, or going back or forward, chooses another view. */
-export function whenChosen(onChange) {
-  let shown = current();
-  const changed = () => {
-    if (current() !== shown) {
-      shown = current();
-      onChange();
-    }
-  };
+/** Shows only the links that have this tag too. */
+export function filterBy(tag) {
+  if (!tags().includes(tag)) {
+    go((query) => query.append("tag", tag));
+  }
+}
+
+/** Calls {@code handler} when a tab, a tag, or going back or forward, chooses another view. */
+export function whenChosen(handler) {
+  onChange = handler;
   tabs.addEventListener("click", (event) => {
     const tab = event.target.closest("a[data-view]");
     // A tab opened in a new one, with a modifier or the middle button, is the browser's to open.
@@ -58,14 +81,33 @@ export function whenChosen(onChange) {
       return;
     }
     event.preventDefault();
-    if (tab.dataset.view !== current()) {
-      const address = new URL(location.href);
-      address.searchParams.set("view", tab.dataset.view);
-      history.pushState(null, "", address);
-      changed();
-    }
+    go((query) => query.set("view", tab.dataset.view));
   });
   addEventListener("popstate", changed);
+}
+
+function go(change) {
+  const next = new URL(location.href);
+  change(next.searchParams);
+  history.pushState(null, "", next);
+  changed();
+}
+
+function changed() {
+  if (address() !== shown) {
+    shown = address();
+    onChange();
+  }
+}
+
+function address() {
+  return `${current()} ${tags().join(",")}`;
+}
+
+function without(query, tag) {
+  const rest = query.getAll("tag").filter((other) => other !== tag);
+  query.delete("tag");
+  rest.forEach((other) => query.append("tag", other));
 }
 
 /** Asks for the counts again soon: one request however many changes come in a burst. */

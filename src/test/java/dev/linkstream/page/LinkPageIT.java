@@ -72,7 +72,7 @@ class LinkPageIT {
             .route(
                 "/held",
                 exchange -> {
-                  // Answers once the test has seen the link pending, within the fetch timeout.
+                  // Answers once the test has seen the link pending.
                   boolean released = release(held);
                   WebOrigin.respond(
                       exchange,
@@ -315,6 +315,89 @@ class LinkPageIT {
   }
 
   @Test
+  void aLinkIsRetitledAndNotedInPlaceWhileItsFetchEndsAndEveryPageShowsIt() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page first = Page.open(browser, server.url);
+    browser.switchTo().newWindow(WindowType.TAB);
+    Page second = Page.open(browser, server.url);
+    String url = origin.url("/held?n=" + unique.incrementAndGet());
+    first.focus().add(url);
+
+    first.row(url, "pending").findElement(By.cssSelector("button.edit")).click();
+    browser.switchTo().activeElement().sendKeys("My own title");
+    held.release();
+    second.focus().row(url, "fetched");
+    first.focus();
+    WebElement form = first.rows(url).get(0).findElement(By.cssSelector("form.editor"));
+    assertEquals("My own title", form.findElement(By.name("title")).getAttribute("value"));
+    form.findElement(By.name("note")).sendKeys("First <b>line</b>", Keys.ENTER, "second line");
+    form.findElement(By.name("note")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+
+    for (Page page : List.of(first, second)) {
+      page.focus()
+          .await(
+              () -> "My own title".equals(title(page.row(url, "fetched"))),
+              "the person's title on every page");
+      assertEquals(
+          "First <b>line</b>\nsecond line",
+          page.rows(url).get(0).findElement(By.cssSelector(".link-note")).getText());
+    }
+    first.focus();
+    assertEquals("edit", browser.switchTo().activeElement().getAttribute("data-action"));
+
+    first.rows(url).get(0).findElement(By.cssSelector("button.edit")).click();
+    browser.switchTo().activeElement().sendKeys("Not saved", Keys.ESCAPE);
+    first.await(() -> first.rows(url).get(0).findElements(By.cssSelector("form")).isEmpty(), "Esc");
+    assertEquals("My own title", title(first.rows(url).get(0)));
+
+    first.rows(url).get(0).findElement(By.cssSelector("button.edit")).click();
+    WebElement field = browser.switchTo().activeElement();
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.ENTER);
+    first.await(
+        () -> "Held back a while".equals(title(first.rows(url).get(0))),
+        "the fetched title back once the person's is cleared");
+  }
+
+  @Test
+  void tagsAreGivenInTheEditorWithSuggestionsAndATagShowsOnlyItsLinks() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    String tag = "t" + unique.incrementAndGet() + "x";
+    String tagged = article();
+    String other = article();
+    submit(other);
+    page.add(tagged);
+    page.row(other, "fetched");
+
+    page.row(tagged, "fetched").findElement(By.cssSelector("button.edit")).click();
+    page.rows(tagged).get(0).findElement(By.name("tags")).sendKeys("Reading, " + tag, Keys.ENTER);
+    page.await(() -> tags(page.rows(tagged).get(0)).equals(List.of("reading", tag)), "the tags");
+
+    page.rows(other).get(0).findElement(By.cssSelector("button.edit")).click();
+    WebElement field = page.rows(other).get(0).findElement(By.name("tags"));
+    field.sendKeys("java, " + tag.substring(0, 2));
+    page.await(
+        () ->
+            !page.rows(other)
+                .get(0)
+                .findElements(By.cssSelector("datalist option[value=\"java, " + tag + "\"]"))
+                .isEmpty(),
+        "the tag in use to be suggested");
+    field.sendKeys(Keys.ESCAPE);
+
+    page.rows(tagged)
+        .get(0)
+        .findElement(By.cssSelector("button.tag[data-tag=\"" + tag + "\"]"))
+        .click();
+    page.awaitGone(other);
+    assertEquals(1, page.rows(tagged).size());
+    assertTrue(browser.getCurrentUrl().endsWith("?tag=" + tag), browser.getCurrentUrl());
+    browser.findElement(By.cssSelector("#tag-filters button")).click();
+    page.row(other, "fetched");
+    assertFalse(page.shows("tag-filters"));
+  }
+
+  @Test
   void aChangeFromAnotherPageNeverMovesTheRowsUnderThePointer() throws Exception {
     ChromeDriver browser = browser(1280, 900);
     Page page = Page.open(browser, server.url);
@@ -507,7 +590,8 @@ class LinkPageIT {
 
   private static boolean release(Semaphore semaphore) {
     try {
-      return semaphore.tryAcquire(2, TimeUnit.SECONDS);
+      // Within the fetch timeout (10 s), with room for a slow machine between add and release.
+      return semaphore.tryAcquire(8, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -516,6 +600,16 @@ class LinkPageIT {
 
   private static void save(ChromeDriver browser, Path file) throws Exception {
     Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static String title(WebElement row) {
+    return row.findElement(By.cssSelector(".title")).getText();
+  }
+
+  private static List<String> tags(WebElement row) {
+    return row.findElements(By.cssSelector("button.tag")).stream()
+        .map(chip -> chip.getAttribute("data-tag"))
+        .toList();
   }
 
   private static String state(WebElement row) {
