@@ -9,6 +9,7 @@ import * as menu from "./menu.js";
 import { closeAll } from "./panels.js";
 import * as password from "./password.js";
 import * as session from "./session.js";
+import * as tags from "./tags.js";
 import { forgetSetupLink, hide, setupCode, showSetUp, showSignIn, whenSignedIn } from "./signin.js";
 import * as tokens from "./tokens.js";
 
@@ -55,6 +56,7 @@ whenSignedOut(() => {
   }
 });
 
+menu.on("tags", () => tags.open());
 menu.on("tokens", () => tokens.open(who));
 menu.on("accounts", () => accounts.open(who));
 menu.on("password", () => password.open(who));

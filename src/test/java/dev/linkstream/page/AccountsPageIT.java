@@ -354,9 +354,9 @@ class AccountsPageIT {
     page.script("arguments[0].focus()", button);
     keys.sendKeys(Keys.ENTER).perform();
     assertEquals("true", button.getAttribute("aria-expanded"));
-    assertEquals("API tokens", browser.switchTo().activeElement().getText());
+    assertEquals("Tags", browser.switchTo().activeElement().getText());
     keys.sendKeys(Keys.ARROW_DOWN).perform();
-    assertEquals("Accounts", browser.switchTo().activeElement().getText());
+    assertEquals("API tokens", browser.switchTo().activeElement().getText());
     assertNotEquals(
         "none", page.script("return getComputedStyle(document.activeElement).outlineStyle"));
     keys.sendKeys(Keys.ESCAPE).perform();

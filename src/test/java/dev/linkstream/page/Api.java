@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /**
  * The API as a script on loopback uses it: with a write token, made once from a session of the
@@ -59,9 +60,14 @@ final class Api {
     }
   }
 
-  /** Adds a link, as a script would. */
-  JsonObject submit(String url) throws Exception {
-    String body = Json.createObjectBuilder().add("url", url).build().toString();
+  /** Adds a link with the tags, as a script would. */
+  JsonObject submit(String url, String... tags) throws Exception {
+    String body =
+        Json.createObjectBuilder()
+            .add("url", url)
+            .add("tags", Json.createArrayBuilder(List.of(tags)))
+            .build()
+            .toString();
     HttpResponse<String> response = send(uri("api/links"), "POST", body, null, authorization);
     assertEquals(202, response.statusCode(), response.body());
     return Json.createReader(new StringReader(response.body())).readObject();

@@ -398,6 +398,33 @@ class LinkPageIT {
   }
 
   @Test
+  void aTagIsRenamedAndTakenOffEveryLinkInTheTagsPanel() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    String tag = "t" + unique.incrementAndGet() + "y";
+    String url = article();
+    api.submit(url, tag);
+    page.await(() -> tags(page.row(url, "fetched")).equals(List.of(tag)), "the tagged link");
+
+    page.choose("Tags");
+    panelRow(browser, tag).findElement(By.cssSelector("button.rename")).click();
+    browser.switchTo().activeElement().sendKeys(tag + " Renamed", Keys.ENTER);
+    String renamed = tag + " renamed";
+    page.await(() -> tags(page.rows(url).get(0)).equals(List.of(renamed)), "the new name");
+    page.await(() -> !browser.findElements(By.cssSelector("#tag-list li")).isEmpty(), "the list");
+
+    panelRow(browser, renamed).findElement(By.cssSelector("button.remove")).click();
+    panelRow(browser, renamed).findElement(By.cssSelector("button.danger")).click();
+    page.await(() -> tags(page.rows(url).get(0)).isEmpty(), "the tag taken off the link");
+    page.await(
+        () ->
+            browser
+                .findElements(By.cssSelector("#tag-list li[data-tag=\"" + renamed + "\"]"))
+                .isEmpty(),
+        "the tag gone from the panel");
+  }
+
+  @Test
   void aChangeFromAnotherPageNeverMovesTheRowsUnderThePointer() throws Exception {
     ChromeDriver browser = browser(1280, 900);
     Page page = Page.open(browser, server.url);
@@ -604,6 +631,10 @@ class LinkPageIT {
 
   private static String title(WebElement row) {
     return row.findElement(By.cssSelector(".title")).getText();
+  }
+
+  private static WebElement panelRow(ChromeDriver browser, String tag) {
+    return browser.findElement(By.cssSelector("#tag-list li[data-tag=\"" + tag + "\"]"));
   }
 
   private static List<String> tags(WebElement row) {
