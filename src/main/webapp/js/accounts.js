@@ -1,7 +1,7 @@
 // Accounts, for admins: who may use this Linkstream and how. Each account's controls answer next
 // to themselves, so that a refusal (the last admin cannot stop being one) is read where it was
 // caused. Removing takes a second, explicit press.
-import { $, accept, busy, element, refuse, say, uniqueId } from "./dom.js";
+import { $, accept, busy, button, element, refuse, say, uniqueId } from "./dom.js";
 import { request, send } from "./http.js";
 import { panel } from "./panels.js";
 import { timeElement } from "./times.js";
@@ -57,15 +57,6 @@ function roleSelect(account) {
   const label = element("label", "visually-hidden", `Role of ${account.name}`);
   label.htmlFor = select.id;
   return [label, select];
-}
-
-function button(label, className, accessibleName) {
-  const made = element("button", className, label);
-  made.type = "button";
-  if (accessibleName) {
-    made.setAttribute("aria-label", accessibleName);
-  }
-  return made;
 }
 
 function row(account) {

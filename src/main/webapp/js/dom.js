@@ -14,6 +14,16 @@ export function element(tag, className, text) {
   return made;
 }
 
+/** A button that is not a form's submit; {@code accessibleName} says what it acts on. */
+export function button(label, className, accessibleName) {
+  const made = element("button", className, label);
+  made.type = "button";
+  if (accessibleName) {
+    made.setAttribute("aria-label", accessibleName);
+  }
+  return made;
+}
+
 /** A message next to a control; an error is coloured, and said by the live region it is. */
 export function say(target, text, isError = false) {
   target.textContent = text;

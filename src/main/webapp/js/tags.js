@@ -2,7 +2,7 @@
 // every link, here. Each link changed comes back on the stream, so the list of links follows by
 // itself. Choosing a tag's name shows only its links.
 import * as api from "./api.js";
-import { $, busy, element, refuse, say, uniqueId } from "./dom.js";
+import { $, busy, button, element, refuse, say, uniqueId } from "./dom.js";
 import { request, send } from "./http.js";
 import { panel } from "./panels.js";
 import { filterBy } from "./views.js";
@@ -28,15 +28,6 @@ async function load() {
   } catch (failure) {
     say(listMessage, `Could not load the tags: ${failure.message}`, true);
   }
-}
-
-function button(label, className, name) {
-  const made = element("button", className, label);
-  made.type = "button";
-  if (name) {
-    made.setAttribute("aria-label", name);
-  }
-  return made;
 }
 
 function row(tag) {

@@ -112,6 +112,13 @@ final class Api implements AutoCloseable {
     }
   }
 
+  /** The link with that id, as the server has it now. */
+  JsonObject link(long id) {
+    return (JsonObject)
+        parse(
+            links().path(String.valueOf(id)).request(MediaType.APPLICATION_JSON).get(String.class));
+  }
+
   JsonArray all() {
     return (JsonArray) parse(links().request(MediaType.APPLICATION_JSON).get(String.class));
   }

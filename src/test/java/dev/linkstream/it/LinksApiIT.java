@@ -51,7 +51,7 @@ class LinksApiIT extends DeployedWar {
         assertEquals(JsonValue.NULL, link.get(unknown), unknown);
       }
       assertEquals(link.getString("submittedAt"), link.getString("updatedAt"));
-      assertEquals(link.getString("url"), one(id).getString("url"));
+      assertEquals(link.getString("url"), api.link(id).getString("url"));
     }
   }
 
@@ -224,7 +224,7 @@ class LinksApiIT extends DeployedWar {
     JsonObject before = counts();
     try (Subscriber subscriber = new Subscriber(api.stream())) {
       long id = api.submit(origin.titled("To work through")).getJsonNumber("id").longValue();
-      assertEquals("unread", one(id).getString("state"));
+      assertEquals("unread", api.link(id).getString("state"));
       assertEquals(before.getInt("unread") + 1, counts().getInt("unread"));
 
       assertEquals("read", edit(id, "{\"state\":\"read\"}", MediaType.APPLICATION_JSON));
@@ -272,17 +272,17 @@ class LinksApiIT extends DeployedWar {
       api.links().path(id + "/refetch").request().post(null).close();
       subscriber.await(fetched(id), DEADLINE);
     }
-    assertEquals("My own title", one(id).getString("title"));
+    assertEquals("My own title", api.link(id).getString("title"));
 
     assertEquals(200, patch(id, "{\"title\":null}", MediaType.APPLICATION_JSON).getStatus());
-    assertEquals("Fetched title", one(id).getString("title"));
-    assertEquals(List.of(), edited(one(id)));
+    assertEquals("Fetched title", api.link(id).getString("title"));
+    assertEquals(List.of(), edited(api.link(id)));
     try (Response response =
         patch(id, "{\"note\":\"" + "n".repeat(10_001) + "\"}", MediaType.APPLICATION_JSON)) {
       assertEquals(400, response.getStatus());
       assertTrue(response.readEntity(String.class).contains("at most 10000 characters"));
     }
-    assertTrue(one(id).getString("note").startsWith("Read this twice."));
+    assertTrue(api.link(id).getString("note").startsWith("Read this twice."));
   }
 
   @ParameterizedTest
@@ -297,7 +297,7 @@ class LinksApiIT extends DeployedWar {
   void aBadEditIsExplainedAndChangesNothing(String bodyAndDetail) {
     String[] parts = bodyAndDetail.split("\\|");
     long id = api.submit(origin.titled("Unchanged by " + parts[0])).getJsonNumber("id").longValue();
-    JsonObject link = one(id);
+    JsonObject link = api.link(id);
     try (Response response = patch(id, parts[0], MediaType.APPLICATION_JSON)) {
       assertEquals(400, response.getStatus());
       assertEquals(PROBLEM, response.getMediaType().toString());
@@ -305,7 +305,7 @@ class LinksApiIT extends DeployedWar {
           ((JsonObject) Api.parse(response.readEntity(String.class))).getString("detail");
       assertTrue(detail.contains(parts[1]), detail);
     }
-    assertEquals(link.getString("state"), one(id).getString("state"));
+    assertEquals(link.getString("state"), api.link(id).getString("state"));
     try (Response response = patch(id, "state=read", MediaType.APPLICATION_FORM_URLENCODED)) {
       assertEquals(415, response.getStatus());
     }
@@ -427,14 +427,5 @@ class LinksApiIT extends DeployedWar {
       }
     }
     return changes;
-  }
-
-  private JsonObject one(long id) {
-    return (JsonObject)
-        Api.parse(
-            api.links()
-                .path(String.valueOf(id))
-                .request(MediaType.APPLICATION_JSON)
-                .get(String.class));
   }
 }

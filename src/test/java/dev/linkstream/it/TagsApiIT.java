@@ -49,7 +49,7 @@ class TagsApiIT extends DeployedWar {
       one = link.getJsonNumber("id").longValue();
     }
     assertEquals(
-        List.of(java, ee), tags(link(both)), "in the order of text: a space before a dash");
+        List.of(java, ee), tags(api.link(both)), "in the order of text: a space before a dash");
     assertEquals(2, links(java));
     assertEquals(List.of(one, both), ids(api.links().queryParam("tag", java)));
     assertEquals(List.of(both), ids(api.links().queryParam("tag", ee).queryParam("tag", java)));
@@ -65,7 +65,7 @@ class TagsApiIT extends DeployedWar {
       assertEquals(204, send(api.root.path("api/tags").path(ee), "DELETE", null));
 
       subscriber.await(tagged(one, List.of(renamed)).and(tagged(both, List.of(renamed))), DEADLINE);
-      assertEquals(List.of(renamed), tags(link(both)));
+      assertEquals(List.of(renamed), tags(api.link(both)));
       assertEquals(0, links(java));
       assertEquals(2, links(renamed));
     }
@@ -76,7 +76,7 @@ class TagsApiIT extends DeployedWar {
     long id = submitted("{\"url\":\"" + url("patched") + "\",\"tags\":[\"" + java + "\"]}");
     assertEquals(
         200, send(api.links().path(String.valueOf(id)), "PATCH", "{\"tags\":[\"" + ee + "\"]}"));
-    assertEquals(List.of(ee), tags(link(id)));
+    assertEquals(List.of(ee), tags(api.link(id)));
 
     problem(
         api.links().path(String.valueOf(id)), "PATCH", "{\"tags\":[\"a,b\"]}", 400, "has a comma");
@@ -101,7 +101,7 @@ class TagsApiIT extends DeployedWar {
         null,
         404,
         "no link has the tag");
-    assertEquals(List.of(ee), tags(link(id)), "nothing changed");
+    assertEquals(List.of(ee), tags(api.link(id)), "nothing changed");
     assertEquals(1, links(ee));
   }
 
@@ -116,15 +116,6 @@ class TagsApiIT extends DeployedWar {
           .getJsonNumber("id")
           .longValue();
     }
-  }
-
-  private JsonObject link(long id) {
-    return (JsonObject)
-        Api.parse(
-            api.links()
-                .path(String.valueOf(id))
-                .request(MediaType.APPLICATION_JSON)
-                .get(String.class));
   }
 
   /** How many links the server says have the tag. */
