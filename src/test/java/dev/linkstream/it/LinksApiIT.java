@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -341,6 +342,40 @@ class LinksApiIT extends DeployedWar {
       try (Response second = api.follow(first.getLink("next").getUri()).request().get()) {
         assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(second));
       }
+    }
+  }
+
+  @Test
+  void aSearchComesInPagesThatKeepItsQuery() {
+    String word = "w" + System.nanoTime();
+    long first = api.submit(origin.titled(word + " first")).getJsonNumber("id").longValue();
+    try (Response tagged =
+        api.post("{\"url\":\"" + origin.titled(word + " skipped") + "\",\"tags\":[\"skip\"]}")) {
+      assertEquals(202, tagged.getStatus());
+    }
+    long last = api.submit(origin.titled(word + " last")).getJsonNumber("id").longValue();
+    api.submit(origin.titled("Unrelated"));
+
+    try (Response page =
+        api.links()
+            .queryParam("q", word.toUpperCase(Locale.ROOT) + " -tag:skip")
+            .queryParam("limit", 1)
+            .request(MediaType.APPLICATION_JSON)
+            .get()) {
+      assertEquals(List.of(last), idsOf(page));
+      try (Response next = api.follow(page.getLink("next").getUri()).request().get()) {
+        assertEquals(List.of(first), idsOf(next));
+      }
+    }
+  }
+
+  @Test
+  void aSearchForATagThatCannotBeOneIsExplained() {
+    try (Response response =
+        api.links().queryParam("q", "tag:a,b").request(MediaType.APPLICATION_JSON).get()) {
+      assertEquals(400, response.getStatus());
+      assertEquals(PROBLEM, response.getMediaType().toString());
+      assertTrue(response.readEntity(String.class).contains("has a comma"));
     }
   }
 

@@ -89,6 +89,11 @@ record OpenApiDocument(JsonObject json) {
       }
       case "string" -> string(as(JsonString.class, value, where).getString(), schema, where);
       case "integer" -> integer(as(JsonNumber.class, value, where), schema, where);
+      case "boolean" -> {
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+          throw new AssertionError(where + " is " + value + ", not true or false");
+        }
+      }
       default -> throw new AssertionError("a type this check does not know: " + schema);
     }
   }

@@ -18,8 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Queue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Starts fetches: for every new or refetched link, at start-up for every link a stopped or crashed
  * server left pending, and again after a passing failure. At most {@code
  * linkstream.fetch.concurrency} run at once; the others wait their turn in order, holding no
- * thread.
+ * thread, an import's behind all others.
  */
 @ApplicationScoped
 public class Fetches {
@@ -60,9 +58,8 @@ public class Fetches {
   // one thread per fetch that may run at once, and lets idle ones go.
   private ThreadPoolExecutor fetchers;
 
-  private final Queue<Fetch> waiting = new ArrayDeque<>();
+  private FetchQueue queue;
   private final AtomicInteger delayed = new AtomicInteger();
-  private int running;
 
   @PostConstruct
   void open() {
@@ -75,7 +72,8 @@ public class Fetches {
             new LinkedBlockingQueue<>(),
             threads);
     fetchers.allowCoreThreadTimeOut(true);
-    metrics.fetches(this::running, this::waiting, delayed::get);
+    queue = new FetchQueue(concurrency);
+    metrics.fetches(queue::running, queue::waiting, delayed::get);
   }
 
   // Fetches still running are interrupted; their links stay pending and resume at the next start.
@@ -89,11 +87,7 @@ public class Fetches {
   }
 
   void start(@Observes FetchWanted wanted) {
-    start(wanted.link());
-  }
-
-  private void start(Link link) {
-    enqueue(Fetch.first(link));
+    enqueue(Fetch.first(wanted.link(), wanted.backlog()));
   }
 
   void retry(Fetch fetch, Duration delay) {
@@ -108,37 +102,15 @@ public class Fetches {
   }
 
   private void enqueue(Fetch fetch) {
-    synchronized (this) {
-      waiting.add(fetch);
-    }
+    queue.add(fetch);
     startWaiting();
   }
 
   private void startWaiting() {
     Fetch next;
-    while ((next = nextToStart()) != null) {
+    while ((next = queue.next()) != null) {
       run(next);
     }
-  }
-
-  private synchronized Fetch nextToStart() {
-    if (running >= concurrency || waiting.isEmpty()) {
-      return null;
-    }
-    running++;
-    return waiting.poll();
-  }
-
-  private synchronized void finished() {
-    running--;
-  }
-
-  private synchronized int running() {
-    return running;
-  }
-
-  private synchronized int waiting() {
-    return waiting.size();
   }
 
   private void run(Fetch fetch) {
@@ -153,7 +125,7 @@ public class Fetches {
             })
         .whenComplete(
             (done, failure) -> {
-              finished();
+              queue.finished();
               startWaiting();
             });
   }

@@ -69,7 +69,7 @@ public class LinksResource {
   public Response submitJson(String body) {
     JsonObject json = JsonBodies.object(body, "{\"url\":\"https://…\",\"tags\":[\"java\"]}");
     Tags tags = json.containsKey("tags") ? valid(() -> Tags.fromJSON(json.get("tags"))) : Tags.NONE;
-    return submit(JsonBodies.text(json, "url"), tags);
+    return submit(JsonBodies.text(json, "url"), tags, JsonBodies.text(json, "title"));
   }
 
   @Requires(Need.WRITE)
@@ -77,7 +77,7 @@ public class LinksResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
   public Response submitForm(@FormParam("url") String url, @FormParam("tags") String tags) {
-    return submit(url, valid(() -> Tags.fromText(tags)));
+    return submit(url, valid(() -> Tags.fromText(tags)), null);
   }
 
   @Requires(Need.READ)
@@ -87,9 +87,10 @@ public class LinksResource {
       @QueryParam("limit") String limit,
       @QueryParam("before") String before,
       @QueryParam("state") String state,
-      @QueryParam("tag") List<String> tags) {
+      @QueryParam("tag") List<String> tags,
+      @QueryParam("q") String query) {
     int size = (int) number("limit", limit, DEFAULT_PAGE, MAX_PAGE);
-    LinkFilter filter = valid(() -> LinkFilter.fromQuery(state).tagged(tags));
+    LinkFilter filter = valid(() -> LinkFilter.fromQuery(state).tagged(tags).searching(query));
     Page page = store.page(size, number("before", before, Long.MAX_VALUE, Long.MAX_VALUE), filter);
     List<Link> links = page.links();
     Response.ResponseBuilder response =
@@ -152,9 +153,9 @@ public class LinksResource {
     }
   }
 
-  private Response submit(String text, Tags tags) {
+  private Response submit(String text, Tags tags, String title) {
     SubmittedUrl url = valid(() -> SubmittedUrl.parse(text));
-    Submission submission = valid(() -> store.submit(url, tags));
+    Submission submission = valid(() -> store.submit(url, tags, title));
     Link link = submission.link();
     URI location =
         uriInfo.getBaseUriBuilder().path("links").path(String.valueOf(link.id())).build();

@@ -1,5 +1,6 @@
 package dev.linkstream.links.control;
 
+import dev.linkstream.links.entity.Import;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEvent;
 import java.sql.Connection;
@@ -48,6 +49,10 @@ final class History {
 
   void updated(Link link, Instant now) throws SQLException {
     append(LinkEvent.update(lastId + 1, link), now);
+  }
+
+  void imported(Import progress, Instant now) throws SQLException {
+    append(LinkEvent.imported(lastId + 1, progress), now);
   }
 
   void removed(long linkId, Instant now) throws SQLException {

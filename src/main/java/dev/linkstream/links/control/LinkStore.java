@@ -1,8 +1,12 @@
 package dev.linkstream.links.control;
 
+import dev.linkstream.links.entity.Bookmark;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.Edits;
 import dev.linkstream.links.entity.FetchResult;
+import dev.linkstream.links.entity.FetchWanted;
+import dev.linkstream.links.entity.Import;
+import dev.linkstream.links.entity.ImportProblem;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkCounts;
 import dev.linkstream.links.entity.LinkEdit;
@@ -16,7 +20,9 @@ import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,19 +83,21 @@ public class LinkStore {
   }
 
   /**
-   * Stores the URL as a new link with the tags, or gives the stored link the tags too.
+   * Stores the URL as a new link with the tags, and the title its submitter saw until a fetch finds
+   * one; or gives the stored link the tags too.
    *
    * @throws IllegalArgumentException when the stored link would have more tags than it may
    */
-  public Submission submit(SubmittedUrl url, Tags tags) {
+  public Submission submit(SubmittedUrl url, Tags tags, String title) {
     return change(
         (connection, history, now) -> {
           List<Link> stored = links(connection, SELECT_LINKS + " WHERE url = ?", url.toString());
           if (stored.isEmpty()) {
-            Link link = LinkTags.tagged(insert(connection, url.toString(), now), tags);
-            if (!tags.names().isEmpty()) {
-              LinkTags.write(connection, link.id(), tags);
-            }
+            Link link =
+                insert(
+                    connection,
+                    LinkTags.tagged(Link.pending(0, url.toString(), now).titled(title), tags),
+                    null);
             history.updated(link, now);
             return new Submission(link, true);
           }
@@ -114,9 +122,79 @@ public class LinkStore {
             Link fetched = link.get().with(result, now);
             update(connection, fetched);
             history.updated(fetched, now);
+            Optional<Import> progress = Imports.fetched(connection, fetched.id(), now);
+            if (progress.isPresent()) {
+              history.imported(progress.get(), now);
+            }
           }
           return link;
         });
+  }
+
+  /**
+   * Starts the import of a bookmark file of {@code total} entries, of which those with the problems
+   * are invalid.
+   */
+  public Import startImport(int total, List<ImportProblem> problems) {
+    return change(
+        (connection, history, now) -> {
+          Import started = Imports.start(connection, total, problems, now);
+          history.imported(started, now);
+          return started;
+        });
+  }
+
+  /**
+   * Stores some of an import's bookmarks: each new URL as a link, pending, whose fetch the import
+   * owes; for a stored one, its tags, and its note where it has none. The import counts them.
+   *
+   * @return the links added, to be fetched
+   */
+  public List<Link> importSome(long importId, List<Bookmark> bookmarks) {
+    return change(
+        (connection, history, now) -> {
+          List<Link> added = new ArrayList<>();
+          for (Bookmark bookmark : bookmarks) {
+            String url = bookmark.url().toString();
+            List<Link> stored = links(connection, SELECT_LINKS + " WHERE url = ?", url);
+            if (stored.isEmpty()) {
+              Link link = insert(connection, Link.imported(bookmark, now), importId);
+              history.updated(link, now);
+              added.add(link);
+            } else {
+              merge(connection, history, stored.get(0), bookmark, now);
+            }
+          }
+          Import counted =
+              Imports.find(connection, importId)
+                  .orElseThrow()
+                  .counting(added.size(), bookmarks.size() - added.size(), now);
+          Imports.update(connection, counted);
+          history.imported(counted, now);
+          return added;
+        });
+  }
+
+  private static void merge(
+      Connection connection, History history, Link link, Bookmark bookmark, Instant now)
+      throws SQLException {
+    List<String> all = new ArrayList<>(link.edits().tags().names());
+    all.addAll(bookmark.tags().names());
+    Edits edits = link.edits().with(Tags.lenient(all));
+    if (edits.note() == null && bookmark.note() != null) {
+      edits = new Edits(edits.title(), edits.description(), bookmark.note(), edits.tags());
+    }
+    if (edits.equals(link.edits())) {
+      return;
+    }
+    Link merged = link.edited(link.state(), edits, now);
+    update(connection, merged);
+    LinkTags.write(connection, link.id(), merged.edits().tags());
+    history.updated(merged, now);
+  }
+
+  public Optional<Import> findImport(long id) {
+    return database.transaction(connection -> Imports.find(connection, id));
   }
 
   public Optional<Link> refetch(long id) {
@@ -192,34 +270,48 @@ public class LinkStore {
         });
   }
 
+  /**
+   * Gives every link that has no search words yet its words, a chunk in each transaction: those
+   * stored before search was, or all after a migration that clears them because the words are made
+   * differently. Until then a search does not find them.
+   */
+  void makeSearchable(@Observes Startup startup) {
+    int written;
+    do {
+      written =
+          database.transaction(
+              connection -> {
+                List<Link> links =
+                    links(
+                        connection,
+                        SELECT_LINKS + " WHERE search_text IS NULL ORDER BY id LIMIT 500");
+                try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE links SET search_text = ? WHERE id = ?")) {
+                  for (Link link : links) {
+                    bind(update, link.searchText(), link.id());
+                    update.addBatch();
+                  }
+                  update.executeBatch();
+                }
+                return links.size();
+              });
+    } while (written > 0);
+  }
+
   public Optional<Link> find(long id) {
     return database.transaction(connection -> one(connection, id));
   }
 
   /** Newest first: at most {@code limit} links the filter holds with ids below {@code before}. */
   public Page page(int limit, long before, LinkFilter filter) {
+    Conditions conditions = Conditions.of(filter, database.isPostgreSQL());
     List<Object> parameters = new ArrayList<>(List.of(before));
-    StringBuilder sql = new StringBuilder(SELECT_LINKS).append(" WHERE id < ?");
-    if (!filter.everyState()) {
-      sql.append(" AND state IN (")
-          .append(LinkTags.placeholders(filter.states().size()))
-          .append(')');
-      filter.states().forEach(state -> parameters.add(state.toJSON()));
-    }
-    if (!filter.tags().isEmpty()) {
-      sql.append(" AND id IN (SELECT link_id FROM link_tags WHERE tag IN (")
-          .append(LinkTags.placeholders(filter.tags().size()))
-          .append(") GROUP BY link_id HAVING COUNT(*) = ?)");
-      parameters.addAll(filter.tags());
-      parameters.add(filter.tags().size());
-    }
-    sql.append(" ORDER BY id DESC LIMIT ?");
+    parameters.addAll(conditions.parameters());
     parameters.add(limit);
+    String sql = SELECT_LINKS + " WHERE id < ?" + conditions.and() + " ORDER BY id DESC LIMIT ?";
     return database.snapshot(
         connection ->
-            new Page(
-                links(connection, sql.toString(), parameters.toArray()),
-                History.lastId(connection)));
+            new Page(links(connection, sql, parameters.toArray()), History.lastId(connection)));
   }
 
   public LinkCounts counts() {
@@ -240,13 +332,21 @@ public class LinkStore {
         });
   }
 
-  public List<Link> pending() {
+  /** The links waiting for a fetch: those an import owes a fetch as backlog. */
+  public List<FetchWanted> pending() {
     return database.transaction(
-        connection ->
+        connection -> {
+          List<FetchWanted> wanted = new ArrayList<>();
+          for (boolean backlog : List.of(false, true)) {
+            String owed = backlog ? " AND import_id IS NOT NULL" : " AND import_id IS NULL";
             links(
-                connection,
-                SELECT_LINKS + " WHERE status = ? ORDER BY id",
-                LinkStatus.PENDING.toJSON()));
+                    connection,
+                    SELECT_LINKS + " WHERE status = ?" + owed + " ORDER BY id",
+                    LinkStatus.PENDING.toJSON())
+                .forEach(link -> wanted.add(new FetchWanted(link, backlog)));
+          }
+          return wanted;
+        });
   }
 
   public List<LinkEvent> eventsAfter(long id, int limit) {
@@ -285,17 +385,32 @@ public class LinkStore {
     return links(connection, SELECT_LINKS + " WHERE id = ?", id).stream().findFirst();
   }
 
-  private static Link insert(Connection connection, String url, Instant now) throws SQLException {
+  /** The new link as stored: with the id the database gave it. */
+  private static Link insert(Connection connection, Link link, Long importId) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO links (url, status, state, submitted_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO links (url, status, state, title, note, submitted_at, updated_at,"
+                + " search_text, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
-      bind(insert, url, LinkStatus.PENDING.toJSON(), LinkState.UNREAD.toJSON(), now, now);
+      bind(
+          insert,
+          link.url(),
+          link.status().toJSON(),
+          link.state().toJSON(),
+          link.title(),
+          link.edits().note(),
+          link.submittedAt(),
+          link.updatedAt(),
+          link.searchText());
+      insert.setObject(9, importId, Types.BIGINT);
       insert.executeUpdate();
       try (ResultSet key = insert.getGeneratedKeys()) {
         key.next();
-        return Link.pending(key.getLong("id"), url, now);
+        Link stored = link.numbered(key.getLong("id"));
+        if (!stored.edits().tags().names().isEmpty()) {
+          LinkTags.write(connection, stored.id(), stored.edits().tags());
+        }
+        return stored;
       }
     }
   }
@@ -304,8 +419,8 @@ public class LinkStore {
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE links SET status = ?, state = ?, title = ?, content_type = ?, details = ?,"
-                + " error = ?, own_title = ?, own_description = ?, note = ?, updated_at = ?"
-                + " WHERE id = ?")) {
+                + " error = ?, own_title = ?, own_description = ?, note = ?, updated_at = ?,"
+                + " search_text = ? WHERE id = ?")) {
       bind(
           update,
           link.status().toJSON(),
@@ -318,6 +433,7 @@ public class LinkStore {
           link.edits().description(),
           link.edits().note(),
           link.updatedAt(),
+          link.searchText(),
           link.id());
       update.executeUpdate();
     }

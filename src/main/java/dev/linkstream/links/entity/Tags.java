@@ -86,6 +86,24 @@ public record Tags(List<String> names) {
   }
 
   /**
+   * The tags a bookmark file gives, as many as a link may have: each made a tag by taking out its
+   * commas and cutting it to length, the empty ones left out, those beyond the first 20 dropped.
+   */
+  public static Tags lenient(Collection<String> raw) {
+    TreeSet<String> names = new TreeSet<>();
+    for (String tag : raw) {
+      String name = Text.oneLine(tag.replace(',', ' ')).toLowerCase(Locale.ROOT);
+      if (Text.length(name) > MAX_LENGTH) {
+        name = name.substring(0, name.offsetByCodePoints(0, MAX_LENGTH)).strip();
+      }
+      if (!name.isEmpty() && names.size() < MAX_PER_LINK) {
+        names.add(name);
+      }
+    }
+    return new Tags(List.copyOf(names));
+  }
+
+  /**
    * These tags and {@code more}.
    *
    * @throws IllegalArgumentException when they are more than a link may have

@@ -184,8 +184,17 @@ public class Database {
         });
   }
 
+  /** Whether the database is PostgreSQL, whose SQL can say more than the SQL both databases run. */
+  public boolean isPostgreSQL() {
+    return isPostgreSQL(jdbcUrl());
+  }
+
+  private static boolean isPostgreSQL(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
   public static void migrate(DataSource dataSource) {
-    Migrations migrations = new Migrations();
+    Migrations migrations = new Migrations(isPostgreSQL(dataSource));
     // Flyway always looks for callbacks in db/callback, and for a class loader whose name starts
     // with com.ibm (Open Liberty's) it logs an ERROR when there is none; through a plain one it
     // looks the same way and stays quiet, as on Payara.
@@ -198,6 +207,14 @@ public class Database {
         .callbackLocations(new String[0])
         .load()
         .migrate();
+  }
+
+  private static boolean isPostgreSQL(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return isPostgreSQL(connection.getMetaData().getURL());
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
   }
 
   private HikariConfig config() {

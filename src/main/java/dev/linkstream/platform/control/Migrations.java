@@ -6,7 +6,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.api.ClassProvider;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -15,7 +17,9 @@ import org.flywaydb.core.api.resource.LoadableResource;
 /**
  * The schema migrations, named here instead of found by Flyway's class path scanning: a server's
  * class loader need not list a directory inside a WAR, and Open Liberty's does not ("Unable to
- * resolve location classpath:db/migration"). MigrationsTest keeps the list equal to the directory.
+ * resolve location classpath:db/migration"). Most run on every database; those in a database's own
+ * directory run only there, where plain SQL cannot say what it needs. MigrationsTest keeps the
+ * lists equal to the directories.
  */
 final class Migrations implements ResourceProvider, ClassProvider<JavaMigration> {
 
@@ -28,19 +32,32 @@ final class Migrations implements ResourceProvider, ClassProvider<JavaMigration>
           "V4__accounts.sql",
           "V5__inbox_state.sql",
           "V6__edits.sql",
-          "V7__tags.sql");
+          "V7__tags.sql",
+          "V8__search.sql",
+          "V10__imports.sql");
+  static final String POSTGRESQL_DIRECTORY = DIRECTORY + "postgresql/";
+  static final List<String> POSTGRESQL_FILES = List.of("V9__search_index.sql");
+
+  private final Map<String, String> paths = new LinkedHashMap<>();
+
+  Migrations(boolean postgres) {
+    FILES.forEach(file -> paths.put(file, DIRECTORY + file));
+    if (postgres) {
+      POSTGRESQL_FILES.forEach(file -> paths.put(file, POSTGRESQL_DIRECTORY + file));
+    }
+  }
 
   @Override
   public LoadableResource getResource(String name) {
-    return FILES.contains(name) ? new Migration(name) : null;
+    return paths.containsKey(name) ? new Migration(name, paths.get(name)) : null;
   }
 
   @Override
   public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-    return FILES.stream()
+    return paths.keySet().stream()
         .filter(file -> file.startsWith(prefix))
         .filter(file -> Arrays.stream(suffixes).anyMatch(file::endsWith))
-        .<LoadableResource>map(Migration::new)
+        .<LoadableResource>map(file -> new Migration(file, paths.get(file)))
         .toList();
   }
 
@@ -53,23 +70,25 @@ final class Migrations implements ResourceProvider, ClassProvider<JavaMigration>
   private static final class Migration extends LoadableResource {
 
     private final String file;
+    private final String path;
 
-    Migration(String file) {
+    Migration(String file, String path) {
       this.file = file;
+      this.path = path;
     }
 
     @Override
     public Reader read() {
-      InputStream in = Migrations.class.getClassLoader().getResourceAsStream(DIRECTORY + file);
+      InputStream in = Migrations.class.getClassLoader().getResourceAsStream(path);
       if (in == null) {
-        throw new IllegalStateException("the WAR lacks the migration " + DIRECTORY + file);
+        throw new IllegalStateException("the WAR lacks the migration " + path);
       }
       return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     @Override
     public String getAbsolutePath() {
-      return DIRECTORY + file;
+      return path;
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class Text {
     return CONTROLS.matcher(LINE_ENDS.matcher(visible).replaceAll("\n")).replaceAll("").strip();
   }
 
+  /** The text, cut after {@code max} characters (code points) if it is longer. */
+  public static String cut(String text, int max) {
+    return length(text) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
+  }
+
   /** How many characters a person sees counted: code points, not UTF-16 units. */
   public static int length(String text) {
     return text.codePointCount(0, text.length());

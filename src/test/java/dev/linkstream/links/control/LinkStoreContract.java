@@ -8,6 +8,7 @@ import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.Edits;
 import dev.linkstream.links.entity.FetchResult;
+import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkCounts;
 import dev.linkstream.links.entity.LinkEdit;
@@ -69,7 +70,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aSubmittedLinkIsPendingAndItsEventIsRecorded() {
-    Submission submission = store.submit(url("https://example.org/a"), Tags.NONE);
+    Submission submission = store.submit(url("https://example.org/a"), Tags.NONE, null);
 
     assertTrue(submission.created());
     Link link = submission.link();
@@ -81,10 +82,21 @@ abstract class LinkStoreContract {
   }
 
   @Test
-  void theSameUrlAgainIsTheSameLinkAndNoNewEvent() {
-    Link first = store.submit(url("https://example.org/a"), Tags.NONE).link();
+  void theTitleASubmitterSawIsShownUntilAFetchFindsOne() {
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, " A tab's\ttitle ").link();
+    assertEquals("A tab's title", store.find(link.id()).orElseThrow().title());
 
-    Submission again = store.submit(url("HTTPS://EXAMPLE.org:443/a#top"), Tags.NONE);
+    store.record(FetchResult.failed(link.id(), "timed out"));
+    assertEquals("A tab's title", store.find(link.id()).orElseThrow().title(), "kept on failure");
+    store.record(FetchResult.fetched(link.id(), "The page's title", "text/html", Details.NONE));
+    assertEquals("The page's title", store.find(link.id()).orElseThrow().title());
+  }
+
+  @Test
+  void theSameUrlAgainIsTheSameLinkAndNoNewEvent() {
+    Link first = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
+
+    Submission again = store.submit(url("HTTPS://EXAMPLE.org:443/a#top"), Tags.NONE, null);
 
     assertFalse(again.created());
     assertEquals(first, again.link());
@@ -93,7 +105,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aFetchResultCompletesTheLinkAndIsRecorded() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
 
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
@@ -106,7 +118,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aDocumentsDetailsAreKept() {
-    Link link = store.submit(url("https://example.org/paper.pdf"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/paper.pdf"), Tags.NONE, null).link();
     Details details =
         new Details(
             "Ünïcode “description”", "Site", "https://e.org/c", "https://e.org/i.png", null, 12);
@@ -119,20 +131,20 @@ abstract class LinkStoreContract {
 
   @Test
   void aRefetchMakesTheLinkPendingAndKeepsWhatWasLearned() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
     Link pending = store.refetch(link.id()).orElseThrow();
 
     assertEquals(LinkStatus.PENDING, pending.status());
     assertEquals("A title", pending.title());
-    assertEquals(List.of(pending), store.pending());
+    assertEquals(List.of(new FetchWanted(pending)), store.pending());
     assertTrue(store.refetch(404).isEmpty());
   }
 
   @Test
   void aRemovedLinkIsGoneAndItsRemovalRecorded() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
 
     assertTrue(store.remove(link.id()));
     store.record(FetchResult.fetched(link.id(), "late", "text/html", Details.NONE));
@@ -143,12 +155,13 @@ abstract class LinkStoreContract {
     assertEquals(List.of(LinkEvent.removed(2, link.id())), after);
     assertEquals("{\"id\":" + link.id() + "}", after.get(0).data());
     assertTrue(
-        store.submit(url("https://example.org/a"), Tags.NONE).created(), "its URL is free again");
+        store.submit(url("https://example.org/a"), Tags.NONE, null).created(),
+        "its URL is free again");
   }
 
   @Test
   void aLinkArrivesUnreadAndIsMovedByAnEditThatIsRecorded() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
     assertEquals(LinkState.UNREAD, link.state());
 
     Link read = store.edit(link.id(), LinkEdit.moveTo(LinkState.READ)).orElseThrow();
@@ -161,7 +174,7 @@ abstract class LinkStoreContract {
 
   @Test
   void anEditThatChangesNothingRecordsNothing() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
 
     assertEquals(link, store.edit(link.id(), LinkEdit.moveTo(LinkState.UNREAD)).orElseThrow());
 
@@ -171,7 +184,7 @@ abstract class LinkStoreContract {
 
   @Test
   void fetchingAgainKeepsWhereTheReaderPutTheLink() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
     store.edit(link.id(), LinkEdit.moveTo(LinkState.ARCHIVED));
 
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
@@ -183,7 +196,7 @@ abstract class LinkStoreContract {
 
   @Test
   void whatAPersonWroteIsStoredAndOutlivesEveryFetch() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
     // The largest event there can be: each backslash of the note is two characters in JSON.
     String note = "\\".repeat(LinkEdit.MAX_NOTE - 20) + "\n\t🔗 Ünï“code”";
     String body =
@@ -210,23 +223,25 @@ abstract class LinkStoreContract {
 
   @Test
   void tagsAreStoredWithTheLinkAndASecondSubmissionAddsItsOwn() {
-    Link link = store.submit(url("https://example.org/a"), Tags.fromText("java, ee")).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.fromText("java, ee"), null).link();
     assertEquals(List.of("ee", "java"), link.edits().tags().names());
 
-    LinkStore.Submission again = store.submit(url("https://example.org/a"), Tags.fromText("jvm"));
+    LinkStore.Submission again =
+        store.submit(url("https://example.org/a"), Tags.fromText("jvm"), null);
     assertFalse(again.created());
     assertEquals(List.of("ee", "java", "jvm"), again.link().edits().tags().names());
     assertEquals(again.link(), store.find(link.id()).orElseThrow());
     assertEquals(List.of(LinkEvent.update(2, again.link())), store.eventsAfter(1, 10));
-    store.submit(url("https://example.org/a"), Tags.fromText("java"));
+    store.submit(url("https://example.org/a"), Tags.fromText("java"), null);
     assertEquals(2, store.historyRange().last(), "tags it had already are no change");
   }
 
   @Test
   void tagsAreSetCountedRenamedAndTakenOffEveryLink() {
-    long a = store.submit(url("https://example.org/a"), Tags.fromText("old, x")).link().id();
-    long b = store.submit(url("https://example.org/b"), Tags.fromText("old, new")).link().id();
-    long c = store.submit(url("https://example.org/c"), Tags.NONE).link().id();
+    long a = store.submit(url("https://example.org/a"), Tags.fromText("old, x"), null).link().id();
+    long b =
+        store.submit(url("https://example.org/b"), Tags.fromText("old, new"), null).link().id();
+    long c = store.submit(url("https://example.org/c"), Tags.NONE, null).link().id();
     store.edit(c, LinkEdit.fromJSON(Jsonp.reader("{\"tags\":[\"X\"]}").readObject()));
     long before = store.historyRange().last();
 
@@ -247,9 +262,10 @@ abstract class LinkStoreContract {
 
   @Test
   void aFilterOfTagsHoldsLinksThatHaveThemAll() {
-    long a = store.submit(url("https://example.org/a"), Tags.fromText("java, ee")).link().id();
-    long b = store.submit(url("https://example.org/b"), Tags.fromText("java")).link().id();
-    store.submit(url("https://example.org/c"), Tags.fromText("ee"));
+    long a =
+        store.submit(url("https://example.org/a"), Tags.fromText("java, ee"), null).link().id();
+    long b = store.submit(url("https://example.org/b"), Tags.fromText("java"), null).link().id();
+    store.submit(url("https://example.org/c"), Tags.fromText("ee"), null);
 
     assertEquals(
         List.of(b, a), idsOf(page(10, Long.MAX_VALUE, LinkFilter.ALL.tagged(List.of("Java")))));
@@ -264,7 +280,7 @@ abstract class LinkStoreContract {
   void pagesHoldOnlyTheLinksTheFilterHoldsNewestFirst() {
     List<Long> ids = new ArrayList<>();
     for (int n = 0; n < 6; n++) {
-      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE).link().id());
+      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE, null).link().id());
     }
     store.edit(ids.get(1), LinkEdit.moveTo(LinkState.READ));
     store.edit(ids.get(2), LinkEdit.moveTo(LinkState.ARCHIVED));
@@ -284,7 +300,7 @@ abstract class LinkStoreContract {
     assertEquals(new LinkCounts(0, 0, 0), store.counts());
     List<Long> ids = new ArrayList<>();
     for (int n = 0; n < 5; n++) {
-      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE).link().id());
+      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE, null).link().id());
     }
     store.edit(ids.get(0), LinkEdit.moveTo(LinkState.READ));
     store.edit(ids.get(1), LinkEdit.moveTo(LinkState.ARCHIVED));
@@ -297,7 +313,7 @@ abstract class LinkStoreContract {
   void pagesGoNewestFirst() {
     List<Long> ids = new ArrayList<>();
     for (int n = 0; n < 5; n++) {
-      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE).link().id());
+      ids.add(store.submit(url("https://example.org/" + n), Tags.NONE, null).link().id());
     }
 
     assertEquals(
@@ -310,7 +326,7 @@ abstract class LinkStoreContract {
 
   @Test
   void aPageTellsTheNewestEventItReflects() {
-    Link link = store.submit(url("https://example.org/a"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/a"), Tags.NONE, null).link();
     store.record(FetchResult.fetched(link.id(), "A title", "text/html", Details.NONE));
 
     LinkStore.Page page = store.page(10, Long.MAX_VALUE, LinkFilter.ALL);
@@ -324,7 +340,7 @@ abstract class LinkStoreContract {
     store.historySize = 50;
     assertEquals(new LinkStore.HistoryRange(1, 0), store.historyRange());
     for (int n = 0; n < 250; n++) {
-      store.submit(url("https://example.org/" + n), Tags.NONE);
+      store.submit(url("https://example.org/" + n), Tags.NONE, null);
     }
 
     LinkStore.HistoryRange range = store.historyRange();
@@ -341,7 +357,7 @@ abstract class LinkStoreContract {
   @Test
   void oddTextIsStoredAsItIs() {
     String title = "🔗 Ünïcödé ‮ العربية 中文 e\u0301 " + "ẞ".repeat(Titles.MAX_LENGTH - 20);
-    Link link = store.submit(url("https://example.org/%F0%9F%94%97?q=%00"), Tags.NONE).link();
+    Link link = store.submit(url("https://example.org/%F0%9F%94%97?q=%00"), Tags.NONE, null).link();
 
     store.record(FetchResult.fetched(link.id(), title, "text/html", Details.NONE));
 
@@ -352,7 +368,7 @@ abstract class LinkStoreContract {
   @Test
   void concurrentSubmissionsOfOneUrlStoreOneLink() throws Exception {
     List<Submission> submissions =
-        inParallel(20, n -> store.submit(url("https://example.org/same"), Tags.NONE));
+        inParallel(20, n -> store.submit(url("https://example.org/same"), Tags.NONE, null));
 
     Set<Long> ids = new HashSet<>();
     submissions.forEach(submission -> ids.add(submission.link().id()));
@@ -378,7 +394,7 @@ abstract class LinkStoreContract {
             });
     reader.start();
 
-    inParallel(200, n -> store.submit(url("https://example.org/" + n), Tags.NONE));
+    inParallel(200, n -> store.submit(url("https://example.org/" + n), Tags.NONE, null));
     writing.set(false);
     reader.join(30_000);
 

@@ -3,6 +3,7 @@ package dev.linkstream.links.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.links.entity.LinkFilter;
@@ -56,11 +57,12 @@ class MigrationTest {
       assertEquals(LinkStatus.FETCHED, fetched.status());
       assertEquals(LinkState.UNREAD, fetched.state(), "links from before states are unread");
       assertEquals("2026-01-02T03:04:05.678Z", fetched.submittedAt().toString());
-      assertEquals(List.of(links.get(0)), store.pending());
+      assertEquals(List.of(new FetchWanted(links.get(0))), store.pending());
       assertFalse(
-          store.submit(LinkStoreContract.url("https://example.org/a"), Tags.NONE).created());
+          store.submit(LinkStoreContract.url("https://example.org/a"), Tags.NONE, null).created());
 
-      Link added = store.submit(LinkStoreContract.url("https://example.org/c"), Tags.NONE).link();
+      Link added =
+          store.submit(LinkStoreContract.url("https://example.org/c"), Tags.NONE, null).link();
       assertEquals(List.of(LinkEvent.update(1, added)), store.eventsAfter(0, 10));
     } finally {
       Databases.close(database);
