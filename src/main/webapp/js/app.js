@@ -2,6 +2,7 @@
 // way in. Whatever answers 401 later (the stream, any call) means the session ended elsewhere, and
 // the page goes back to the sign-in form, keeping nothing of the inbox.
 import * as accounts from "./accounts.js";
+import * as bookmarks from "./bookmarks.js";
 import { $ } from "./dom.js";
 import { whenSignedOut } from "./http.js";
 import * as inbox from "./inbox.js";
@@ -57,6 +58,8 @@ whenSignedOut(() => {
 });
 
 menu.on("tags", () => tags.open());
+menu.on("bookmarks", () => bookmarks.open());
+menu.on("saving", () => bookmarks.openSaving());
 menu.on("tokens", () => tokens.open(who));
 menu.on("accounts", () => accounts.open(who));
 menu.on("password", () => password.open(who));

@@ -6,6 +6,7 @@
 // a row that leaves the view stays, dimmed, and new rows wait, until the pointer leaves or the
 // person asks for them.
 import * as api from "./api.js";
+import * as bookmarks from "./bookmarks.js";
 import { openEditor } from "./editor.js";
 import { stillSignedIn } from "./session.js";
 import { neighbour } from "./keys.js";
@@ -40,6 +41,9 @@ const EMPTY = {
 };
 
 const links = new Map();
+// Links the stream sent since the last frame, drawn at the next.
+const arriving = new Map();
+let arrivals = null;
 // Ids removed, so that a page or event that left before the removal cannot bring them back.
 const removed = new Set();
 // Removals that can still be undone: id -> timer that sends them.
@@ -158,7 +162,7 @@ function forget(id, { own = false } = {}) {
 }
 
 function updateEmpty() {
-  empty.textContent = EMPTY[views.current()];
+  empty.textContent = views.query() ? `No links here match “${views.query()}”.` : EMPTY[views.current()];
   empty.hidden = [...list.children].some((item) => !item.hidden) || loading !== null;
   waitingButton.hidden = waiting.size === 0;
   waitingButton.textContent = waiting.size === 1 ? "Show 1 new link" : `Show ${waiting.size} new links`;
@@ -397,6 +401,16 @@ function loadOlder() {
   return loading;
 }
 
+// An import sends thousands of links in seconds: they are drawn once a frame, each link as last
+// sent, and announced only one at a time.
+function showArrivals() {
+  arrivals = null;
+  const batch = [...arriving.values()];
+  arriving.clear();
+  batch.forEach((link) => show(link, { announce: batch.length === 1 }));
+  views.recount();
+}
+
 // The server no longer holds the changes this page missed, or another view was chosen: the list
 // starts over, while the stream goes on.
 function reload() {
@@ -427,13 +441,15 @@ async function start(opening) {
       }
       stream = follow(lastEventId, {
         onUpdate: (link) => {
-          show(link, { announce: true });
-          views.recount();
+          arriving.set(link.id, link);
+          arrivals ??= requestAnimationFrame(showArrivals);
         },
         onRemove: (id) => {
+          arriving.delete(id);
           forget(id);
           views.recount();
         },
+        onImport: bookmarks.update,
         onReset: reload,
         onState: connection,
         signedIn: stillSignedIn,
@@ -492,6 +508,9 @@ export function flush() {
 export function close() {
   opened += 1;
   listed += 1;
+  cancelAnimationFrame(arrivals);
+  arrivals = null;
+  arriving.clear();
   waiting.clear();
   editing.clear();
   waitingButton.hidden = true;

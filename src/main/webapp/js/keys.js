@@ -1,6 +1,8 @@
 // The inbox from the keyboard, as mail readers have it: j and k move to the next and the previous
-// link, e archives the link (or moves it back to the inbox), u marks it unread (or read). Keys do
-// nothing while a field, a form, a menu or a dialog has them, or with a modifier held.
+// link, e archives the link (or moves it back to the inbox), u marks it unread (or read), / goes
+// to the search box. Keys do nothing while a field, a form, a menu or a dialog has them, or with a
+// modifier held.
+import { focusSearch } from "./views.js";
 
 const list = document.getElementById("links");
 const inbox = document.getElementById("inbox");
@@ -44,6 +46,11 @@ function move(step) {
 
 document.addEventListener("keydown", (event) => {
   if (ignored(event)) {
+    return;
+  }
+  if (event.key === "/") {
+    event.preventDefault();
+    focusSearch();
     return;
   }
   if (event.key === "j" || event.key === "k") {

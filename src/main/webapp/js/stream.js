@@ -14,7 +14,7 @@ const LONGEST_PAUSE_MS = 30000;
  * Follows the stream from {@code afterId} until the answer's close() is called. {@code signedIn}
  * answers, as a promise, whether the session still holds; false stops the stream.
  */
-export function follow(afterId, { onUpdate, onRemove, onReset, onState, signedIn }) {
+export function follow(afterId, { onUpdate, onRemove, onImport, onReset, onState, signedIn }) {
   let lastSeen = afterId;
   let source;
   let pause = FIRST_PAUSE_MS;
@@ -39,6 +39,7 @@ export function follow(afterId, { onUpdate, onRemove, onReset, onState, signedIn
     source.addEventListener("error", failed);
     source.addEventListener("link-update", seen(onUpdate));
     source.addEventListener("link-removed", seen((removal) => onRemove(removal.id)));
+    source.addEventListener("import-update", seen(onImport));
     source.addEventListener("reset", seen(onReset));
   }
 

@@ -1,8 +1,9 @@
-// The inbox's views: which links the list holds, chosen with the tabs and the tags, and kept in the
-// page's address so that a view can be bookmarked; and how many links are unread, kept current as
-// links change.
+// The inbox's views: which links the list holds, chosen with the tabs, the tags and the search box,
+// and kept in the page's address so that a view can be bookmarked; and how many links are unread,
+// kept current as links change.
 import * as api from "./api.js";
 import { element } from "./dom.js";
+import * as search from "./search.js";
 
 const STATES = {
   inbox: ["unread", "read"],
@@ -11,12 +12,18 @@ const STATES = {
   all: ["unread", "read", "archived"],
 };
 const COUNT_PAUSE_MS = 250;
+// Typing pauses this long before the list follows: a search per word, not per key.
+const SEARCH_PAUSE_MS = 250;
 const TITLE = document.title;
 
 const tabs = document.getElementById("views");
 const filters = document.getElementById("tag-filters");
 const unreadCount = document.getElementById("unread-count");
+const searchForm = document.getElementById("search");
+const searchBox = document.getElementById("q");
 let counting = null;
+let typing = null;
+let parsed = { query: null, search: null };
 let onChange = () => {};
 let shown = address();
 
@@ -31,16 +38,31 @@ export function tags() {
   return new URLSearchParams(location.search).getAll("tag");
 }
 
+/** The search the page's address names; empty for none. */
+export function query() {
+  return new URLSearchParams(location.search).get("q")?.trim() ?? "";
+}
+
 /** Whether the current view holds the link. */
 export function holds(link) {
-  return STATES[current()].includes(link.state) && tags().every((tag) => link.tags.includes(tag));
+  if (parsed.query !== query()) {
+    parsed = { query: query(), search: search.parse(query()) };
+  }
+  return (
+    STATES[current()].includes(link.state) &&
+    tags().every((tag) => link.tags.includes(tag)) &&
+    search.matches(link, parsed.search)
+  );
 }
 
 /** The first page of the current view. */
 export function firstPage() {
-  const query = new URLSearchParams({ state: current() });
-  tags().forEach((tag) => query.append("tag", tag));
-  return `api/links?${query}`;
+  const parameters = new URLSearchParams({ state: current() });
+  tags().forEach((tag) => parameters.append("tag", tag));
+  if (query()) {
+    parameters.set("q", query());
+  }
+  return `api/links?${parameters}`;
 }
 
 /** Marks the current view's tab, and shows the tags it filters by, each with a way to drop it. */
@@ -62,6 +84,10 @@ export function showCurrent() {
     }),
   );
   filters.hidden = tags().length === 0;
+  // Not while someone types in it: their words stay as typed.
+  if (document.activeElement !== searchBox) {
+    searchBox.value = query();
+  }
 }
 
 /** Shows only the links that have this tag too. */
@@ -84,12 +110,49 @@ export function whenChosen(handler) {
     go((query) => query.set("view", tab.dataset.view));
   });
   addEventListener("popstate", changed);
+  searchBox.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(searchFor, SEARCH_PAUSE_MS);
+  });
+  searchBox.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && searchBox.value !== "") {
+      event.preventDefault();
+      searchBox.value = "";
+      searchFor();
+    }
+  });
+  searchForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    searchFor();
+  });
 }
 
-function go(change) {
+/** Puts the keyboard in the search box, its words selected to be typed over. */
+export function focusSearch() {
+  searchBox.focus();
+  searchBox.select();
+}
+
+// The first word typed is a new entry in the history, so that Back returns to the list before the
+// search; refining it replaces that entry rather than adding one for every pause in typing.
+function searchFor() {
+  clearTimeout(typing);
+  const words = searchBox.value.trim();
+  if (words === query()) {
+    return;
+  }
+  const searching = query() !== "";
+  go((parameters) => (words ? parameters.set("q", words) : parameters.delete("q")), searching);
+}
+
+function go(change, replace = false) {
   const next = new URL(location.href);
   change(next.searchParams);
-  history.pushState(null, "", next);
+  if (replace) {
+    history.replaceState(null, "", next);
+  } else {
+    history.pushState(null, "", next);
+  }
   changed();
 }
 
@@ -101,7 +164,7 @@ function changed() {
 }
 
 function address() {
-  return `${current()} ${tags().join(",")}`;
+  return JSON.stringify([current(), tags(), query()]);
 }
 
 function without(query, tag) {

@@ -356,6 +356,10 @@ class AccountsPageIT {
     assertEquals("true", button.getAttribute("aria-expanded"));
     assertEquals("Tags", browser.switchTo().activeElement().getText());
     keys.sendKeys(Keys.ARROW_DOWN).perform();
+    assertEquals("Import and export", browser.switchTo().activeElement().getText());
+    keys.sendKeys(Keys.ARROW_DOWN).perform();
+    assertEquals("Save from other pages", browser.switchTo().activeElement().getText());
+    keys.sendKeys(Keys.ARROW_DOWN).perform();
     assertEquals("API tokens", browser.switchTo().activeElement().getText());
     assertNotEquals(
         "none", page.script("return getComputedStyle(document.activeElement).outlineStyle"));

@@ -75,10 +75,25 @@ final class Api {
 
   /** Moves a link to {@code state}, as a script or another page would. */
   void mark(long id, String state) throws Exception {
-    String body = Json.createObjectBuilder().add("state", state).build().toString();
+    change(id, "state", state);
+  }
+
+  /** Sets one field of a link, such as its note, as a script or another page would. */
+  void change(long id, String field, String value) throws Exception {
+    String body = Json.createObjectBuilder().add(field, value).build().toString();
     HttpResponse<String> response =
         send(uri("api/links/" + id), "PATCH", body, null, authorization);
     assertEquals(200, response.statusCode(), response.body());
+  }
+
+  /** The stored links to {@code url}: one, or none. */
+  List<JsonObject> linksTo(String url) throws Exception {
+    return Json.createReader(new StringReader(get("api/links?limit=500").body()))
+        .readArray()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(link -> url.equals(link.getString("url")))
+        .toList();
   }
 
   JsonObject link(long id) throws Exception {

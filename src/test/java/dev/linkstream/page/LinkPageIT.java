@@ -12,11 +12,14 @@ import dev.linkstream.testing.WebOrigin;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -395,6 +398,107 @@ class LinkPageIT {
     browser.findElement(By.cssSelector("#tag-filters button")).click();
     page.row(other, "fetched");
     assertFalse(page.shows("tag-filters"));
+  }
+
+  @Test
+  void aSearchTypedAfterSlashFiltersTheListLiveAndCanBeBookmarked() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    String word = "s" + unique.incrementAndGet() + "q";
+    String found = article();
+    String other = article();
+    api.submit(found, word + "-café");
+    long otherId = api.submit(other).getJsonNumber("id").longValue();
+    page.row(found, "fetched");
+    page.row(other, "fetched");
+
+    browser.findElement(By.tagName("body")).sendKeys("/");
+    WebElement box = browser.switchTo().activeElement();
+    assertEquals("q", box.getAttribute("id"));
+    box.sendKeys(word.toUpperCase(Locale.ROOT) + " CAFE");
+    new Actions(browser).moveToElement(box).perform();
+    page.awaitGone(other);
+    assertEquals(1, page.rows(found).size());
+    page.await(() -> browser.getCurrentUrl().contains("q="), "the search in the address");
+
+    api.change(otherId, "note", "Also about " + word + " cafés");
+    page.await(() -> page.rows(other).size() == 1, "a link that now matches to join the list");
+    api.change(otherId, "note", "About something else");
+    page.awaitGone(other);
+
+    Page bookmarked = Page.open(browser, URI.create(browser.getCurrentUrl()).toURL());
+    bookmarked.row(found, "fetched");
+    assertTrue(bookmarked.rows(other).isEmpty(), "the bookmarked search lists only what it finds");
+    assertEquals(word.toUpperCase(Locale.ROOT) + " CAFE", box(browser).getAttribute("value"));
+
+    box(browser).sendKeys(Keys.ESCAPE);
+    bookmarked.row(other, "fetched");
+    assertFalse(browser.getCurrentUrl().contains("q="), browser.getCurrentUrl());
+  }
+
+  private static WebElement box(ChromeDriver browser) {
+    return browser.findElement(By.id("q"));
+  }
+
+  @Test
+  void aBookmarkFileIsImportedWithItsProgressShownAndItsLinksAppearLive() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    List<String> urls = List.of(article(), article(), article());
+    Path file = dir.resolve("bookmarks-" + unique.incrementAndGet() + ".html");
+    StringBuilder bookmarks = new StringBuilder("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n");
+    urls.forEach(url -> bookmarks.append("<DT><A HREF=\"").append(url).append("\">B</A>\n"));
+    bookmarks.append("<DT><A HREF=\"javascript:alert(1)\">Bookmarklet</A>\n</DL><p>\n");
+    Files.writeString(file, bookmarks);
+
+    page.choose("Import and export");
+    browser.findElement(By.id("import-file")).sendKeys(file.toString());
+    browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+
+    page.await(
+        () -> page.text("import-fetched-text").equals("Done: 3 fetched."), "the import to end");
+    assertEquals(
+        "4 of 4 entries: 3 added, 0 already here, 1 not links.", page.text("import-stored-text"));
+    assertTrue(page.text("import-problems").startsWith("Bookmarklet (javascript:alert(1))"));
+    assertTrue(
+        browser
+            .findElement(By.id("export-netscape"))
+            .getAttribute("href")
+            .endsWith("format=netscape"));
+    browser.findElement(By.cssSelector("#bookmarks-dialog [data-close]")).click();
+    urls.forEach(url -> page.row(url, "fetched"));
+  }
+
+  @Test
+  void theBookmarkletAndTheShareTargetSaveAPageWithItsTitle() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    page.choose("Save from other pages");
+    String bookmarklet =
+        (String) page.script("return document.getElementById('bookmarklet').getAttribute('href')");
+    assertTrue(bookmarklet.startsWith("javascript:"), bookmarklet);
+
+    String elsewhere = article();
+    browser.get(elsewhere);
+    // Clicked on that page, the bookmarklet opens a window; here its address is kept instead.
+    String opened =
+        (String)
+            browser.executeScript(
+                "let opened; window.open = (address) => (opened = address);"
+                    + bookmarklet.substring("javascript:".length())
+                    + "; return opened;");
+    browser.get(opened);
+    page.await(() -> page.text("save-status").equals("Saved to your inbox."), "the save");
+    assertEquals(1, api.linksTo(elsewhere).size());
+
+    String shared = article();
+    browser.get(
+        server.url
+            + "save.html?title=Shared&text="
+            + URLEncoder.encode("Look: " + shared, StandardCharsets.UTF_8));
+    page.await(
+        () -> page.text("save-status").equals("Saved to your inbox."), "the shared link saved");
+    assertEquals(1, api.linksTo(shared).size());
   }
 
   @Test

@@ -18,7 +18,8 @@ public class SecurityHeaders extends HttpFilter {
 
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
-          + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+          + " connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none';"
+          + " frame-ancestors 'none'";
 
   @Override
   protected void doFilter(
