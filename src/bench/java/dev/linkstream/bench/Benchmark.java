@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * plain-liberty} (the plain Jakarta EE broadcaster on each) and {@code reference} (Netty); all of
  * them unless told. {@code -Dbench.scenarios=churn} runs the churn soak alone, {@code stalling} the
  * stalled clients alone (at the first count, on Linkstream), {@code throughput} the latency and the
- * throughput steps at the first count alone.
+ * throughput steps at the first count alone, {@code search} the search among {@code
+ * -Dbench.search-links} links (100,000 unless told) on H2 and PostgreSQL alone, with no server
+ * ({@link SearchBenchmark}, which writes {@code target/bench/search.md}).
  */
 public final class Benchmark {
 
@@ -34,7 +36,8 @@ public final class Benchmark {
     ALL,
     CHURN,
     STALLING,
-    THROUGHPUT
+    THROUGHPUT,
+    SEARCH
   }
 
   private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -61,11 +64,20 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    Scenarios scenarios =
+        Scenarios.valueOf(setting("bench.scenarios", "all").toUpperCase(Locale.ROOT));
+    if (scenarios == Scenarios.SEARCH) {
+      System.out.println(
+          SearchBenchmark.run(
+              Integer.parseInt(setting("bench.search-links", "100000")),
+              Files.createDirectories(Path.of("target", "bench"))));
+      return;
+    }
     Results results =
         run(
             Scale.named(System.getProperty("bench.scale", "smoke")),
             setting("bench.servers", "payara,liberty,plain-payara,plain-liberty,reference"),
-            Scenarios.valueOf(setting("bench.scenarios", "all").toUpperCase(Locale.ROOT)));
+            scenarios);
     System.out.println(results.markdown());
   }
 
