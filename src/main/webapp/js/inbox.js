@@ -8,6 +8,7 @@
 import * as api from "./api.js";
 import * as bookmarks from "./bookmarks.js";
 import { openEditor } from "./editor.js";
+import * as selection from "./selection.js";
 import { stillSignedIn } from "./session.js";
 import { neighbour } from "./keys.js";
 import { follow } from "./stream.js";
@@ -109,6 +110,8 @@ function place(link, old) {
     onMark: mark,
     onEdit: edit,
     onTag: views.filterBy,
+    selected: selection.has(link.id),
+    onSelect: selection.toggle,
   });
   item.hidden = deleting.has(link.id);
   if (old) {
@@ -136,6 +139,7 @@ function leave(item, own) {
     (next?.querySelector(".title") ?? view).focus();
   }
   item.remove();
+  selection.drop(Number(item.id.slice(5)));
 }
 
 function pointerOnList() {
@@ -415,6 +419,7 @@ function showArrivals() {
 // starts over, while the stream goes on.
 function reload() {
   listed += 1;
+  selection.clear();
   loading = null;
   editing.clear();
   links.clear();
@@ -511,6 +516,7 @@ export function close() {
   cancelAnimationFrame(arrivals);
   arrivals = null;
   arriving.clear();
+  selection.clear();
   waiting.clear();
   editing.clear();
   waitingButton.hidden = true;

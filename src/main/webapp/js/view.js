@@ -52,13 +52,19 @@ const MOVES = {
   archived: [["inbox", "Move to inbox", "read"]],
 };
 
-export function linkItem(link, { onRetry, onDelete, onMark, onEdit, onTag }) {
+export function linkItem(link, { onRetry, onDelete, onMark, onEdit, onTag, selected, onSelect }) {
   const url = new URL(link.url);
   const name = link.title || link.url;
   const item = element("li", "link");
   item.id = `link-${link.id}`;
   item.dataset.status = link.status;
   item.dataset.state = link.state;
+
+  const box = element("input", "select");
+  box.type = "checkbox";
+  box.checked = selected;
+  box.setAttribute("aria-label", `Select ${name}`);
+  box.addEventListener("click", (event) => onSelect(link.id, box.checked, { range: event.shiftKey }));
 
   const title = element("a", "title", name);
   // The server accepts only http and https; checked again so no other scheme can become a link.
@@ -128,6 +134,6 @@ export function linkItem(link, { onRetry, onDelete, onMark, onEdit, onTag }) {
     button("edit", "Edit", name, () => onEdit(link)),
     button("delete", "Delete", name, () => onDelete(link)),
   );
-  item.append(body, actions);
+  item.append(box, body, actions);
   return item;
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.linkstream.it.Subscriber.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -366,6 +367,41 @@ class LinksApiIT extends DeployedWar {
       try (Response next = api.follow(page.getLink("next").getUri()).request().get()) {
         assertEquals(List.of(first), idsOf(next));
       }
+    }
+  }
+
+  @Test
+  void aBulkChangeSendsOneEventPerLinkChanged() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int n = 0; n < 3; n++) {
+      ids.add(api.submit(origin.titled("Bulk " + n)).getJsonNumber("id").longValue());
+    }
+    String body = "{\"ids\":" + ids + ",\"state\":\"archived\",\"addTags\":[\"bulk\"]}";
+    try (Subscriber subscriber = new Subscriber(api.stream());
+        Response response =
+            api.links().path("bulk").request(MediaType.APPLICATION_JSON).post(Entity.json(body))) {
+      assertEquals(200, response.getStatus());
+      JsonObject answer = (JsonObject) Api.parse(response.readEntity(String.class));
+      assertEquals(
+          ids,
+          answer.getJsonArray("changed").getValuesAs(JsonNumber.class).stream()
+              .map(JsonNumber::longValue)
+              .toList());
+      subscriber.await(
+          events ->
+              ids.stream()
+                  .allMatch(
+                      id ->
+                          events.stream()
+                              .anyMatch(
+                                  event ->
+                                      event.data().getJsonNumber("id").longValue() == id
+                                          && "archived"
+                                              .equals(event.data().getString("state", "")))),
+          Duration.ofSeconds(20));
+    }
+    for (long id : ids) {
+      assertEquals("archived", api.link(id).getString("state"));
     }
   }
 

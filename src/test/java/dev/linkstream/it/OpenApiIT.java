@@ -259,6 +259,14 @@ class OpenApiIT extends DeployedWar {
     check("get", "/api/links", api.links().queryParam("q", "\"as a\" -x").request().get(), 200);
     check("get", "/api/links", api.links().queryParam("q", "x".repeat(1001)).request().get(), 400);
     check("get", "/api/links/counts", api.links().path("counts").request().get(), 200);
+    var bulk = api.links().path("bulk").request();
+    check(
+        "post",
+        "/api/links/bulk",
+        bulk.post(Entity.json("{\"ids\":[" + id + "],\"state\":\"unread\"}")),
+        200);
+    check("post", "/api/links/bulk", bulk.post(Entity.json("{\"ids\":[]}")), 400);
+    check("post", "/api/links/bulk", bulk.post(Entity.form(new Form("ids", id))), 415);
     tagsAnswer(id);
     bookmarksAnswer(url);
     check("post", "/api/links/{id}/refetch", refetch(id), 202);

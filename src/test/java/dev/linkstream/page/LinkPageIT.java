@@ -502,6 +502,33 @@ class LinkPageIT {
   }
 
   @Test
+  void linksSelectedWithAClickAndAShiftClickAreArchivedAtOnce() throws Exception {
+    ChromeDriver browser = browser(1280, 900);
+    Page page = Page.open(browser, server.url);
+    List<String> urls = List.of(article(), article(), article());
+    List<Long> ids = new ArrayList<>();
+    for (String url : urls) {
+      ids.add(submit(url).getJsonNumber("id").longValue());
+      page.row(url, "fetched");
+    }
+
+    page.rows(urls.get(2)).get(0).findElement(By.cssSelector("input.select")).click();
+    new Actions(browser)
+        .keyDown(Keys.SHIFT)
+        .click(page.rows(urls.get(0)).get(0).findElement(By.cssSelector("input.select")))
+        .keyUp(Keys.SHIFT)
+        .perform();
+    assertEquals("3 selected", page.text("bulk-count"));
+    browser.findElement(By.cssSelector("#bulk [data-state=archived]")).click();
+
+    urls.forEach(page::awaitGone);
+    assertFalse(page.shows("bulk"));
+    for (long id : ids) {
+      assertEquals("archived", api.link(id).getString("state"));
+    }
+  }
+
+  @Test
   void aTagIsRenamedAndTakenOffEveryLinkInTheTagsPanel() throws Exception {
     ChromeDriver browser = browser(1280, 900);
     Page page = Page.open(browser, server.url);

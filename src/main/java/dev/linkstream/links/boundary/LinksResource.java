@@ -8,6 +8,7 @@ import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.Page;
 import dev.linkstream.links.control.LinkStore.Submission;
+import dev.linkstream.links.entity.BulkChange;
 import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEdit;
@@ -106,6 +107,20 @@ public class LinksResource {
           "next");
     }
     return response.build();
+  }
+
+  /** One change to many links: each changed link is its own event on the stream. */
+  @Requires(Need.WRITE)
+  @POST
+  @Path("bulk")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject bulk(String body) {
+    BulkChange change =
+        valid(() -> BulkChange.fromJSON(JsonBodies.object(body, BulkChange.EXAMPLE)));
+    JsonArrayBuilder changed = Jsonp.array();
+    valid(() -> store.bulk(change)).forEach(changed::add);
+    return Jsonp.object().add("changed", changed).build();
   }
 
   @Requires(Need.READ)

@@ -1,6 +1,7 @@
 package dev.linkstream.links.control;
 
 import dev.linkstream.links.entity.Bookmark;
+import dev.linkstream.links.entity.BulkChange;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.Edits;
 import dev.linkstream.links.entity.FetchResult;
@@ -227,6 +228,40 @@ public class LinkStore {
         });
   }
 
+  /**
+   * Makes the change to every link it names that is still stored, all or none, each changed link
+   * its own event; the ids of those changed or removed.
+   *
+   * @throws IllegalArgumentException when a link would have more tags than it may
+   */
+  public List<Long> bulk(BulkChange change) {
+    return change(
+        (connection, history, now) -> {
+          List<Long> done = new ArrayList<>();
+          for (long id : change.ids()) {
+            Optional<Link> link = one(connection, id);
+            if (link.isEmpty()) {
+              continue;
+            }
+            if (change.delete()) {
+              delete(connection, id);
+              history.removed(id, now);
+              done.add(id);
+              continue;
+            }
+            Link changed = change.applyTo(link.get(), now);
+            if (changed.state() != link.get().state()
+                || !changed.edits().equals(link.get().edits())) {
+              update(connection, changed);
+              LinkTags.write(connection, id, changed.edits().tags());
+              history.updated(changed, now);
+              done.add(id);
+            }
+          }
+          return done;
+        });
+  }
+
   /** Every tag in use, in alphabetical order, with how many links have it. */
   public List<TagCount> tags() {
     return database.transaction(LinkTags::counts);
@@ -258,16 +293,19 @@ public class LinkStore {
   public boolean remove(long id) {
     return change(
         (connection, history, now) -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM links WHERE id = ?")) {
-            delete.setLong(1, id);
-            if (delete.executeUpdate() == 0) {
-              return false;
-            }
+          if (!delete(connection, id)) {
+            return false;
           }
           history.removed(id, now);
           return true;
         });
+  }
+
+  private static boolean delete(Connection connection, long id) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM links WHERE id = ?")) {
+      delete.setLong(1, id);
+      return delete.executeUpdate() > 0;
+    }
   }
 
   /**

@@ -2,9 +2,11 @@ package dev.linkstream.links.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.linkstream.links.control.LinkStore.Submission;
+import dev.linkstream.links.entity.BulkChange;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.Edits;
 import dev.linkstream.links.entity.FetchResult;
@@ -90,6 +92,42 @@ abstract class LinkStoreContract {
     assertEquals("A tab's title", store.find(link.id()).orElseThrow().title(), "kept on failure");
     store.record(FetchResult.fetched(link.id(), "The page's title", "text/html", Details.NONE));
     assertEquals("The page's title", store.find(link.id()).orElseThrow().title());
+  }
+
+  @Test
+  void aBulkChangeChangesEachLinkWithAnEventOfItsOwnAllOrNone() {
+    long a =
+        store.submit(url("https://example.org/a"), Tags.fromText("old, keep"), null).link().id();
+    long b = store.submit(url("https://example.org/b"), Tags.NONE, null).link().id();
+    long gone = store.submit(url("https://example.org/c"), Tags.NONE, null).link().id();
+    store.remove(gone);
+    long before = store.historyRange().last();
+
+    List<Long> changed =
+        store.bulk(
+            new BulkChange(
+                List.of(a, b, gone), LinkState.ARCHIVED, List.of("new"), List.of("old"), false));
+
+    assertEquals(List.of(a, b), changed);
+    assertEquals(before + 2, store.historyRange().last(), "an event for each link changed");
+    assertEquals(List.of("keep", "new"), tagsOf(a));
+    assertEquals(LinkState.ARCHIVED, store.find(b).orElseThrow().state());
+    assertEquals(
+        List.of(),
+        store.bulk(
+            new BulkChange(List.of(a), LinkState.ARCHIVED, List.of("new"), List.of(), false)),
+        "a change that changes nothing is no event");
+
+    List<String> many = IntStream.range(0, 19).mapToObj(n -> "t" + n).toList();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> store.bulk(new BulkChange(List.of(b, a), null, many, List.of(), false)));
+    assertEquals(
+        List.of("new"), tagsOf(b), "nothing changed, not even the link that could take them");
+
+    assertEquals(
+        List.of(a, b), store.bulk(new BulkChange(List.of(a, b), null, List.of(), List.of(), true)));
+    assertTrue(store.find(a).isEmpty());
   }
 
   @Test
