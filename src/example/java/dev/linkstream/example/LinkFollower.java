@@ -2,6 +2,7 @@ package dev.linkstream.example;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.client.Client;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.sse.SseEventSource;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +34,15 @@ import java.util.function.Consumer;
  *
  * <pre>
  * LINKSTREAM_TOKEN=lks_… ./mvnw -q test-compile exec:java -Dexec.args="http://localhost:8080/ https://jakarta.ee/"
+ * LINKSTREAM_TOKEN=lks_… ./mvnw -q test-compile exec:java -Dexec.args="http://localhost:8080/ --tag=java"
  * </pre>
  */
 public final class LinkFollower implements AutoCloseable {
 
-  /** One change of a link: {@code link-update} (data: the link), {@code link-removed} or reset. */
+  /**
+   * One change: {@code link-update} (data: the link), {@code link-removed}, {@code import-update}
+   * (an import's progress) or {@code reset}.
+   */
   public record Change(long id, String name, JsonObject data) {}
 
   private static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -46,6 +53,7 @@ public final class LinkFollower implements AutoCloseable {
   private final WebTarget links;
   private final Consumer<Change> changes;
   private volatile String lastEventId;
+  private volatile List<String> tags = List.of();
   private SseEventSource source;
   private boolean closed;
   private volatile boolean refused;
@@ -64,7 +72,20 @@ public final class LinkFollower implements AutoCloseable {
 
   /** Loads the newest links, newest first, and follows every change after them. */
   public List<JsonObject> start(int newest) {
-    try (Response page = links.queryParam("limit", newest).request().get()) {
+    return start(newest, List.of());
+  }
+
+  /**
+   * Loads the newest links that have every one of the tags, newest first, and follows the changes
+   * after them: of links that have the tags, and every removal (a removed link's tags are gone).
+   */
+  public List<JsonObject> start(int newest, List<String> tags) {
+    this.tags = List.copyOf(tags);
+    WebTarget newestFirst = links.queryParam("limit", newest);
+    for (String tag : tags) {
+      newestFirst = newestFirst.queryParam("tag", tag);
+    }
+    try (Response page = newestFirst.request().get()) {
       JsonStructure body = read(page);
       expect(page, body, 200);
       // The newest change the list reflects: the stream sends exactly those after it.
@@ -111,7 +132,18 @@ public final class LinkFollower implements AutoCloseable {
     }
     JsonObject data = Json.createReader(new StringReader(event.readData())).readObject();
     lastEventId = event.getId();
-    changes.accept(new Change(Long.parseLong(event.getId()), event.getName(), data));
+    if (!"link-update".equals(event.getName()) || hasTags(data)) {
+      changes.accept(new Change(Long.parseLong(event.getId()), event.getName(), data));
+    }
+  }
+
+  private boolean hasTags(JsonObject link) {
+    List<String> its =
+        link.getJsonArray("tags").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList();
+    // The server keeps tags in lower case.
+    return tags.stream().allMatch(tag -> its.contains(tag.strip().toLowerCase(Locale.ROOT)));
   }
 
   private void onError(Throwable error) {
@@ -168,16 +200,25 @@ public final class LinkFollower implements AutoCloseable {
     String token = System.getenv("LINKSTREAM_TOKEN");
     if (args.length == 0 || token == null || token.isBlank()) {
       System.err.println(
-          "Usage: LINKSTREAM_TOKEN=lks_… LinkFollower SERVER_URL [URL_TO_SUBMIT ...]");
+          "Usage: LINKSTREAM_TOKEN=lks_… LinkFollower SERVER_URL [--tag=TAG ...] [URL_TO_SUBMIT ...]");
       System.exit(2);
+    }
+    List<String> tags = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].startsWith("--tag=")) {
+        tags.add(args[i].substring("--tag=".length()));
+      } else {
+        urls.add(args[i]);
+      }
     }
     LinkFollower follower =
         new LinkFollower(
             URI.create(args[0]), token.strip(), change -> System.out.println(describe(change)));
     Runtime.getRuntime().addShutdownHook(new Thread(follower::close));
-    follower.start(10).forEach(link -> System.out.println("  " + describe(link)));
-    for (int i = 1; i < args.length; i++) {
-      System.out.println("submitted " + describe(follower.submit(args[i])));
+    follower.start(10, tags).forEach(link -> System.out.println("  " + describe(link)));
+    for (String url : urls) {
+      System.out.println("submitted " + describe(follower.submit(url)));
     }
     Thread.currentThread().join();
   }
@@ -187,7 +228,8 @@ public final class LinkFollower implements AutoCloseable {
     return switch (change.name()) {
       case "link-update" -> event + describe(change.data());
       case "link-removed" -> event + "link " + change.data().get("id") + " removed";
-      default -> event + change.name() + ", more was missed than the server keeps: reload the list";
+      case "reset" -> event + "reset, more was missed than the server keeps: reload the list";
+      default -> event + change.name() + " " + change.data();
     };
   }
 

@@ -7,6 +7,7 @@ import dev.linkstream.example.LinkFollower;
 import dev.linkstream.example.LinkFollower.Change;
 import dev.linkstream.testing.Relay;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +59,35 @@ class ClientExampleIT extends DeployedWar {
                           && head.contains(
                               "Authorization: " + Api.authorization(api.root.getUri()))),
           "no stream request resumed, signed in, after " + seen + ": " + relay.requests());
+    }
+  }
+
+  @Test
+  void followsOnlyTheLinksThatHaveTheTagsAskedFor() throws Exception {
+    String tag = "follow-" + UUID.randomUUID().toString().substring(0, 8);
+    long before = taggedLink("Tagged before", tag);
+    List<Change> changes = new ArrayList<>();
+    try (LinkFollower follower = new LinkFollower(api.root.getUri(), token(), changes(changes))) {
+      List<JsonObject> listed = follower.start(10, List.of(tag.toUpperCase(Locale.ROOT)));
+      assertEquals(List.of(before), listed.stream().map(ClientExampleIT::id).toList());
+
+      long untagged = id(api.submit(origin.titled("Not tagged")));
+      long tagged = taggedLink("Tagged after", tag);
+      await(changes, received -> fetched(received, tagged));
+
+      synchronized (changes) {
+        assertTrue(
+            changes.stream().noneMatch(change -> id(change.data()) == untagged),
+            changes.toString());
+      }
+    }
+  }
+
+  private long taggedLink(String title, String tag) {
+    try (Response response =
+        api.post("{\"url\":\"" + origin.titled(title) + "\",\"tags\":[\"" + tag + "\"]}")) {
+      assertEquals(202, response.getStatus());
+      return id((JsonObject) Api.parse(response.readEntity(String.class)));
     }
   }
 
