@@ -21,7 +21,10 @@ final class LinkLoader {
 
   private static final String INSERT_LINK =
       "INSERT INTO links (id, url, status, state, title, content_type, details, note,"
-          + " submitted_at, updated_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String INSERT_SEARCH =
+      "INSERT INTO link_search (link_id, search_text) VALUES (?, ?)";
 
   private static final String INSERT_TAG = "INSERT INTO link_tags (link_id, tag) VALUES (?, ?)";
 
@@ -34,13 +37,15 @@ final class LinkLoader {
   static void load(Database database, SyntheticLinks links, int count) throws SQLException {
     try (Connection connection = Databases.connect(database);
         PreparedStatement insertLink = connection.prepareStatement(INSERT_LINK);
+        PreparedStatement insertSearch = connection.prepareStatement(INSERT_SEARCH);
         PreparedStatement insertTag = connection.prepareStatement(INSERT_TAG)) {
       connection.setAutoCommit(false);
       for (long id = 1; id <= count; id++) {
-        add(insertLink, insertTag, links.link(id));
+        add(insertLink, insertSearch, insertTag, links.link(id));
         if (id % COMMIT_EVERY == 0 || id == count) {
-          // The links first: their tags refer to them.
+          // The links first: their words and tags refer to them.
           insertLink.executeBatch();
+          insertSearch.executeBatch();
           insertTag.executeBatch();
           connection.commit();
         }
@@ -62,7 +67,11 @@ final class LinkLoader {
     }
   }
 
-  private static void add(PreparedStatement insertLink, PreparedStatement insertTag, Link link)
+  private static void add(
+      PreparedStatement insertLink,
+      PreparedStatement insertSearch,
+      PreparedStatement insertTag,
+      Link link)
       throws SQLException {
     insertLink.setLong(1, link.id());
     insertLink.setString(2, link.url());
@@ -74,8 +83,10 @@ final class LinkLoader {
     insertLink.setString(8, link.edits().note());
     insertLink.setObject(9, utc(link.submittedAt()));
     insertLink.setObject(10, utc(link.updatedAt()));
-    insertLink.setString(11, link.searchText());
     insertLink.addBatch();
+    insertSearch.setLong(1, link.id());
+    insertSearch.setString(2, link.searchText());
+    insertSearch.addBatch();
     for (String tag : link.edits().tags().names()) {
       insertTag.setLong(1, link.id());
       insertTag.setString(2, tag);

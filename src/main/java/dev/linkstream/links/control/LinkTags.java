@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The links' tags, as one transaction reads and writes them. */
 final class LinkTags {
@@ -87,6 +88,33 @@ final class LinkTags {
         return ids;
       }
     }
+  }
+
+  /**
+   * Of the tags, the one the fewest links have, if at most {@code few} do; counting stops there, so
+   * a common tag costs no more than a rare one.
+   */
+  static Optional<String> rarest(Connection connection, List<String> tags, int few)
+      throws SQLException {
+    String rarest = null;
+    long fewest = few + 1L;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM link_tags WHERE tag = ? FETCH FIRST ? ROWS ONLY)"
+                + " counted")) {
+      for (String tag : tags) {
+        select.setString(1, tag);
+        select.setLong(2, fewest);
+        try (ResultSet count = select.executeQuery()) {
+          count.next();
+          if (count.getLong(1) < fewest) {
+            rarest = tag;
+            fewest = count.getLong(1);
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(rarest);
   }
 
   static List<TagCount> counts(Connection connection) throws SQLException {

@@ -29,9 +29,12 @@ public record Search(List<Term> terms, List<String> tags, List<String> excludedT
       words = List.copyOf(words);
     }
 
-    /** A {@code LIKE} pattern for the text {@link Words#document} makes. */
-    public String pattern() {
-      return "% " + String.join(" ", words) + "%";
+    /**
+     * What the text {@link Words#document} makes contains where the term matches: {@code " new yo"}
+     * for the word {@code new} followed by a word that begins with {@code yo}.
+     */
+    public String text() {
+      return " " + String.join(" ", words);
     }
   }
 

@@ -37,14 +37,15 @@ final class Migrations implements ResourceProvider, ClassProvider<JavaMigration>
           "V10__imports.sql");
   static final String POSTGRESQL_DIRECTORY = DIRECTORY + "postgresql/";
   static final List<String> POSTGRESQL_FILES = List.of("V9__search_index.sql");
+  static final String H2_DIRECTORY = DIRECTORY + "h2/";
+  static final List<String> H2_FILES = List.of("V11__search_newest_first.sql");
 
   private final Map<String, String> paths = new LinkedHashMap<>();
 
   Migrations(boolean postgres) {
     FILES.forEach(file -> paths.put(file, DIRECTORY + file));
-    if (postgres) {
-      POSTGRESQL_FILES.forEach(file -> paths.put(file, POSTGRESQL_DIRECTORY + file));
-    }
+    String own = postgres ? POSTGRESQL_DIRECTORY : H2_DIRECTORY;
+    (postgres ? POSTGRESQL_FILES : H2_FILES).forEach(file -> paths.put(file, own + file));
   }
 
   @Override

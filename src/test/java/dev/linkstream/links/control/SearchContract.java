@@ -127,7 +127,7 @@ abstract class SearchContract {
     link("old", "https://example.org/old", "An old link", null, null);
     try (Connection connection = Databases.connect(database);
         Statement statement = connection.createStatement()) {
-      statement.executeUpdate("UPDATE links SET search_text = NULL");
+      statement.executeUpdate("DELETE FROM link_search");
     }
     assertEquals(List.of(), search("old", LinkFilter.ALL));
 

@@ -15,13 +15,16 @@ class MigrationsTest {
   void namesEveryMigrationInTheDirectoriesInOrder() throws Exception {
     assertEquals(files(Migrations.DIRECTORY), Migrations.FILES);
     assertEquals(files(Migrations.POSTGRESQL_DIRECTORY), Migrations.POSTGRESQL_FILES);
+    assertEquals(files(Migrations.H2_DIRECTORY), Migrations.H2_FILES);
   }
 
   @Test
-  void givesPostgreSQLItsOwnMigrationsAsWell() {
+  void givesEachDatabaseItsOwnMigrationsAsWell() {
     String[] sql = {".sql"};
 
-    assertEquals(Migrations.FILES.size(), new Migrations(false).getResources("V", sql).size());
+    assertEquals(
+        Migrations.FILES.size() + Migrations.H2_FILES.size(),
+        new Migrations(false).getResources("V", sql).size());
     assertEquals(
         Migrations.FILES.size() + Migrations.POSTGRESQL_FILES.size(),
         new Migrations(true).getResources("V", sql).size());
@@ -29,6 +32,10 @@ class MigrationsTest {
         Migrations.POSTGRESQL_DIRECTORY + "V9__search_index.sql",
         new Migrations(true).getResource("V9__search_index.sql").getAbsolutePath());
     assertEquals(null, new Migrations(false).getResource("V9__search_index.sql"));
+    assertEquals(
+        Migrations.H2_DIRECTORY + "V11__search_newest_first.sql",
+        new Migrations(false).getResource("V11__search_newest_first.sql").getAbsolutePath());
+    assertEquals(null, new Migrations(true).getResource("V11__search_newest_first.sql"));
   }
 
   @Test
@@ -36,7 +43,8 @@ class MigrationsTest {
     Migrations migrations = new Migrations(false);
 
     assertEquals(
-        Migrations.FILES.size(), migrations.getResources("V", new String[] {".sql"}).size());
+        Migrations.FILES.size() + Migrations.H2_FILES.size(),
+        migrations.getResources("V", new String[] {".sql"}).size());
     assertEquals(0, migrations.getResources("R", new String[] {".sql"}).size());
     assertEquals(0, migrations.getResources("V", new String[] {".java"}).size());
     assertEquals("V2__history.sql", migrations.getResource("V2__history.sql").getFilename());
