@@ -471,6 +471,12 @@ async function start(opening) {
   }
 }
 
+// This page's own change: it takes effect at once, whether or not the stream told of it first.
+selection.whenDone(({ changed, removed }) => {
+  changed.forEach((link) => show(link, { own: true }));
+  removed.forEach((id) => forget(id, { own: true }));
+  views.recount();
+});
 older.addEventListener("click", () => loadOlder()?.catch(() => {}));
 list.addEventListener("pointerleave", settle);
 waitingButton.addEventListener("click", settle);

@@ -11,6 +11,12 @@ const remove = $("bulk-delete");
 const list = $("links");
 const selected = new Set();
 let last = null;
+let onDone = () => {};
+
+/** Calls {@code handler} with what a change of the selection did: {changed, removed}. */
+export function whenDone(handler) {
+  onDone = handler;
+}
 
 export function has(id) {
   return selected.has(id);
@@ -62,8 +68,9 @@ function show() {
 async function change(body) {
   say(message, "");
   try {
-    await send("api/links/bulk", "POST", { ids: [...selected], ...body });
+    const response = await send("api/links/bulk", "POST", { ids: [...selected], ...body });
     clear();
+    onDone(await response.json());
   } catch (failure) {
     say(message, failure.message, true);
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.linkstream.it.Subscriber.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -384,9 +383,10 @@ class LinksApiIT extends DeployedWar {
       JsonObject answer = (JsonObject) Api.parse(response.readEntity(String.class));
       assertEquals(
           ids,
-          answer.getJsonArray("changed").getValuesAs(JsonNumber.class).stream()
-              .map(JsonNumber::longValue)
+          answer.getJsonArray("changed").getValuesAs(JsonObject.class).stream()
+              .map(link -> link.getJsonNumber("id").longValue())
               .toList());
+      assertTrue(answer.getJsonArray("removed").isEmpty());
       subscriber.await(
           events ->
               ids.stream()

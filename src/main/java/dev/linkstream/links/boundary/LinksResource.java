@@ -6,6 +6,7 @@ import dev.linkstream.accounts.boundary.Requires;
 import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkStore;
+import dev.linkstream.links.control.LinkStore.BulkResult;
 import dev.linkstream.links.control.LinkStore.Page;
 import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.BulkChange;
@@ -109,7 +110,10 @@ public class LinksResource {
     return response.build();
   }
 
-  /** One change to many links: each changed link is its own event on the stream. */
+  /**
+   * One change to many links, each changed link its own event on the stream; the answer has them
+   * too, so that the caller need not wait for the stream to show its own change.
+   */
   @Requires(Need.WRITE)
   @POST
   @Path("bulk")
@@ -118,9 +122,10 @@ public class LinksResource {
   public JsonObject bulk(String body) {
     BulkChange change =
         valid(() -> BulkChange.fromJSON(JsonBodies.object(body, BulkChange.EXAMPLE)));
-    JsonArrayBuilder changed = Jsonp.array();
-    valid(() -> store.bulk(change)).forEach(changed::add);
-    return Jsonp.object().add("changed", changed).build();
+    BulkResult result = valid(() -> store.bulk(change));
+    JsonArrayBuilder removed = Jsonp.array();
+    result.removed().forEach(removed::add);
+    return Jsonp.object().add("changed", array(result.changed())).add("removed", removed).build();
   }
 
   @Requires(Need.READ)

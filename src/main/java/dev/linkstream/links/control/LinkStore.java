@@ -228,16 +228,20 @@ public class LinkStore {
         });
   }
 
+  /** What a bulk change did: the links as it left them, and the ids of those it removed. */
+  public record BulkResult(List<Link> changed, List<Long> removed) {}
+
   /**
    * Makes the change to every link it names that is still stored, all or none, each changed link
-   * its own event; the ids of those changed or removed.
+   * its own event.
    *
    * @throws IllegalArgumentException when a link would have more tags than it may
    */
-  public List<Long> bulk(BulkChange change) {
+  public BulkResult bulk(BulkChange change) {
     return change(
         (connection, history, now) -> {
-          List<Long> done = new ArrayList<>();
+          List<Link> changed = new ArrayList<>();
+          List<Long> removed = new ArrayList<>();
           for (long id : change.ids()) {
             Optional<Link> link = one(connection, id);
             if (link.isEmpty()) {
@@ -246,19 +250,18 @@ public class LinkStore {
             if (change.delete()) {
               delete(connection, id);
               history.removed(id, now);
-              done.add(id);
+              removed.add(id);
               continue;
             }
-            Link changed = change.applyTo(link.get(), now);
-            if (changed.state() != link.get().state()
-                || !changed.edits().equals(link.get().edits())) {
-              update(connection, changed);
-              LinkTags.write(connection, id, changed.edits().tags());
-              history.updated(changed, now);
-              done.add(id);
+            Link after = change.applyTo(link.get(), now);
+            if (after.state() != link.get().state() || !after.edits().equals(link.get().edits())) {
+              update(connection, after);
+              LinkTags.write(connection, id, after.edits().tags());
+              history.updated(after, now);
+              changed.add(after);
             }
           }
-          return done;
+          return new BulkResult(changed, removed);
         });
   }
 

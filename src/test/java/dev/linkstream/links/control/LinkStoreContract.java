@@ -103,19 +103,22 @@ abstract class LinkStoreContract {
     store.remove(gone);
     long before = store.historyRange().last();
 
-    List<Long> changed =
+    LinkStore.BulkResult result =
         store.bulk(
             new BulkChange(
                 List.of(a, b, gone), LinkState.ARCHIVED, List.of("new"), List.of("old"), false));
 
-    assertEquals(List.of(a, b), changed);
+    assertEquals(
+        List.of(store.find(a).orElseThrow(), store.find(b).orElseThrow()), result.changed());
+    assertEquals(List.of(), result.removed());
     assertEquals(before + 2, store.historyRange().last(), "an event for each link changed");
     assertEquals(List.of("keep", "new"), tagsOf(a));
     assertEquals(LinkState.ARCHIVED, store.find(b).orElseThrow().state());
     assertEquals(
         List.of(),
-        store.bulk(
-            new BulkChange(List.of(a), LinkState.ARCHIVED, List.of("new"), List.of(), false)),
+        store
+            .bulk(new BulkChange(List.of(a), LinkState.ARCHIVED, List.of("new"), List.of(), false))
+            .changed(),
         "a change that changes nothing is no event");
 
     List<String> many = IntStream.range(0, 19).mapToObj(n -> "t" + n).toList();
@@ -126,7 +129,8 @@ abstract class LinkStoreContract {
         List.of("new"), tagsOf(b), "nothing changed, not even the link that could take them");
 
     assertEquals(
-        List.of(a, b), store.bulk(new BulkChange(List.of(a, b), null, List.of(), List.of(), true)));
+        List.of(a, b),
+        store.bulk(new BulkChange(List.of(a, b), null, List.of(), List.of(), true)).removed());
     assertTrue(store.find(a).isEmpty());
   }
 
