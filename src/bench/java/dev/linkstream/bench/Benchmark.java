@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * stalled clients alone (at the first count, on Linkstream), {@code throughput} the latency and the
  * throughput steps at the first count alone, {@code search} the search among {@code
  * -Dbench.search-links} links (100,000 unless told) on H2 and PostgreSQL alone, with no server
- * ({@link SearchBenchmark}, which writes {@code target/bench/search.md}).
+ * ({@link SearchBenchmark}, which writes {@code target/bench/search.md}), {@code import} an import
+ * of {@code -Dbench.import-bookmarks} bookmarks (10,000 unless told) alone, with no server ({@link
+ * ImportBenchmark}, {@code target/bench/import.md}).
  */
 public final class Benchmark {
 
@@ -37,7 +39,8 @@ public final class Benchmark {
     CHURN,
     STALLING,
     THROUGHPUT,
-    SEARCH
+    SEARCH,
+    IMPORT
   }
 
   private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -70,6 +73,13 @@ public final class Benchmark {
       System.out.println(
           SearchBenchmark.run(
               Integer.parseInt(setting("bench.search-links", "100000")),
+              Files.createDirectories(Path.of("target", "bench"))));
+      return;
+    }
+    if (scenarios == Scenarios.IMPORT) {
+      System.out.println(
+          ImportBenchmark.run(
+              Integer.parseInt(setting("bench.import-bookmarks", "10000")),
               Files.createDirectories(Path.of("target", "bench"))));
       return;
     }

@@ -89,7 +89,7 @@ final class SearchBenchmark {
   }
 
   /** An embedded database's files: a full-size one takes hundreds of megabytes. */
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);
