@@ -69,18 +69,14 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Scenarios scenarios =
         Scenarios.valueOf(setting("bench.scenarios", "all").toUpperCase(Locale.ROOT));
-    if (scenarios == Scenarios.SEARCH) {
+    // The store's own scenarios: no server to start.
+    if (scenarios == Scenarios.SEARCH || scenarios == Scenarios.IMPORT) {
+      Path dir = Files.createDirectories(Path.of("target", "bench"));
       System.out.println(
-          SearchBenchmark.run(
-              Integer.parseInt(setting("bench.search-links", "100000")),
-              Files.createDirectories(Path.of("target", "bench"))));
-      return;
-    }
-    if (scenarios == Scenarios.IMPORT) {
-      System.out.println(
-          ImportBenchmark.run(
-              Integer.parseInt(setting("bench.import-bookmarks", "10000")),
-              Files.createDirectories(Path.of("target", "bench"))));
+          scenarios == Scenarios.SEARCH
+              ? SearchBenchmark.run(Integer.parseInt(setting("bench.search-links", "100000")), dir)
+              : ImportBenchmark.run(
+                  Integer.parseInt(setting("bench.import-bookmarks", "10000")), dir));
       return;
     }
     Results results =

@@ -16,7 +16,6 @@ import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
 import dev.linkstream.platform.entity.Jsonp;
-import dev.linkstream.testing.RecordedEvents;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -35,7 +34,7 @@ class BookmarkRoundTripTest {
     Database source = Databases.H2.open(from);
     Database target = Databases.H2.open(to);
     try {
-      LinkStore original = store(source);
+      LinkStore original = StandaloneStore.on(source);
       long a = link(original, "https://example.org/a?x=1&y=2", "A <b> & \"c\"", "java, ee");
       original.edit(a, edit("{\"note\":\"Line one\\nline <two> & three\",\"state\":\"archived\"}"));
       long b = link(original, "https://example.org/b", null, "");
@@ -47,7 +46,7 @@ class BookmarkRoundTripTest {
               + exported.stream().map(NetscapeWriter::entry).collect(Collectors.joining())
               + NetscapeWriter.FOOTER;
 
-      LinkStore copy = store(target);
+      LinkStore copy = StandaloneStore.on(target);
       BookmarkFile read = NetscapeReader.read(file);
       Import started = copy.startImport(read.bookmarks().size(), read.problems());
       copy.importSome(started.id(), read.bookmarks());
@@ -68,7 +67,7 @@ class BookmarkRoundTripTest {
   void aStoredUrlIsMergedOnceNotStoredAgain() {
     Database database = Databases.H2.open(from);
     try {
-      LinkStore store = store(database);
+      LinkStore store = StandaloneStore.on(database);
       long id = link(store, "https://example.org/a%20b", "Stored", "old");
       BookmarkFile read =
           NetscapeReader.read(
@@ -110,14 +109,6 @@ class BookmarkRoundTripTest {
         String.valueOf(link.edits().note()),
         link.state().toJSON(),
         link.submittedAt().truncatedTo(ChronoUnit.SECONDS).toString());
-  }
-
-  private static LinkStore store(Database database) {
-    LinkStore store = new LinkStore();
-    store.database = database;
-    store.historySize = 10_000;
-    store.changes = new RecordedEvents<>();
-    return store;
   }
 
   private static long link(LinkStore store, String url, String title, String tags) {

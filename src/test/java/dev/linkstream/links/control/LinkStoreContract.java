@@ -59,10 +59,7 @@ abstract class LinkStoreContract {
   @BeforeEach
   void open() {
     database = kind().open(dir);
-    store = new LinkStore();
-    store.database = database;
-    store.historySize = 10_000;
-    store.changes = notified;
+    store = StandaloneStore.on(database, notified);
   }
 
   @AfterEach

@@ -13,7 +13,6 @@ import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
 import dev.linkstream.platform.entity.Jsonp;
-import dev.linkstream.testing.RecordedEvents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -38,10 +37,7 @@ abstract class SearchContract {
   @BeforeEach
   void open() {
     database = kind().open(dir);
-    store = new LinkStore();
-    store.database = database;
-    store.historySize = 10_000;
-    store.changes = new RecordedEvents<>();
+    store = StandaloneStore.on(database);
   }
 
   @AfterEach
