@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 /**
  * The application's components (links, fetching, reading, stream, accounts, page, platform) depend
  * on each other one way, each is made of boundary, control and entity layers, and none leans on a
- * server. Every resource method says what it requires of its caller: one that did not would be open
- * to no one, and a mistake would go unnoticed until someone tried.
+ * server, and only one class names the PostgreSQL driver. Every resource method says what it
+ * requires of its caller: one that did not would be open to no one, and a mistake would go
+ * unnoticed until someone tried.
  */
 @AnalyzeClasses(packages = "dev.linkstream", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -97,6 +98,16 @@ class ArchitectureTest {
               "io.openliberty..",
               "org.jboss.resteasy..",
               "org.jboss.weld..");
+
+  @ArchTest
+  static final ArchRule onlyTheDoorbellNamesThePostgreSqlDriver =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("dev.linkstream.links.control.Doorbell")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.postgresql..")
+          .because("waiting for a notification has no standard API, and nothing else needs one");
 
   @ArchTest
   static final ArchRule jsonIsBuiltAndReadThroughOneProvider =

@@ -49,8 +49,7 @@ public class FirstRun {
       return;
     }
     if (user.isPresent()) {
-      accounts.create(user.get(), Role.ADMIN, configuredPassword());
-      LOG.info("Created the admin account " + user.get() + " from linkstream.admin.user");
+      createConfiguredAdmin();
       return;
     }
     setupCode = Secrets.random(24);
@@ -61,6 +60,20 @@ public class FirstRun {
             + setupCode
             + (publicUrl.isPresent() ? "" : " (on this server's own address and port)")
             + ". The link works once, and only until the server stops.");
+  }
+
+  /** Instances that start together on an empty database each try; one succeeds, and that is all. */
+  private void createConfiguredAdmin() {
+    String password = configuredPassword();
+    try {
+      accounts.create(user.get(), Role.ADMIN, password);
+      LOG.info("Created the admin account " + user.get() + " from linkstream.admin.user");
+    } catch (RuntimeException e) {
+      if (accounts.none()) {
+        throw e;
+      }
+      LOG.info("Another instance created the first account at the same time");
+    }
   }
 
   private String configuredPassword() {

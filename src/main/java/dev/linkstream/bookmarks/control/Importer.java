@@ -54,8 +54,9 @@ public class Importer {
     try {
       for (int from = 0; from < bookmarks.size(); from += CHUNK) {
         List<Bookmark> chunk = bookmarks.subList(from, Math.min(bookmarks.size(), from + CHUNK));
-        for (Link link : store.importSome(work.importId(), chunk)) {
-          fetches.fire(new FetchWanted(link, true));
+        List<Link> added = store.importSome(work.importId(), chunk);
+        if (!added.isEmpty()) {
+          fetches.fire(new FetchWanted(added.get(0)));
         }
       }
     } catch (RuntimeException e) {

@@ -1,11 +1,12 @@
 package dev.linkstream.fetching.control;
 
-import dev.linkstream.fetching.entity.Fetch;
 import dev.linkstream.links.control.LinkMetrics;
+import dev.linkstream.links.control.LinkMetrics.Lease;
 import dev.linkstream.links.control.LinkStore;
+import dev.linkstream.links.entity.FetchClaim;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.FetchWanted;
-import dev.linkstream.links.entity.Link;
+import dev.linkstream.platform.control.ThisInstance;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,10 +29,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts fetches: for every new or refetched link, at start-up for every link a stopped or crashed
- * server left pending, and again after a passing failure. At most {@code
- * linkstream.fetch.concurrency} run at once; the others wait their turn in order, holding no
- * thread, an import's behind all others.
+ * Starts fetches. The database is the queue: pending links wait there, and this instance claims as
+ * many as it has room for ({@code linkstream.fetch.concurrency}), a person's before an import's,
+ * when a link is submitted, when a fetch ends, and every quarter lease. A claim holds for {@code
+ * linkstream.fetch.lease}; one an instance that vanished left is claimed again once it runs out, by
+ * whichever instance looks first.
  */
 @ApplicationScoped
 public class Fetches {
@@ -44,9 +47,18 @@ public class Fetches {
   @ConfigProperty(name = "linkstream.fetch.concurrency")
   int concurrency;
 
+  @Inject
+  @ConfigProperty(name = "linkstream.fetch.lease")
+  Duration lease;
+
+  @Inject
+  @ConfigProperty(name = "linkstream.fetch.timeout")
+  Duration timeout;
+
   @Inject LinkStore store;
-  @Inject Event<Fetch> fetches;
+  @Inject Event<FetchClaim> fetches;
   @Inject LinkMetrics metrics;
+  @Inject ThisInstance instance;
 
   @Resource ManagedThreadFactory threads;
 
@@ -58,11 +70,21 @@ public class Fetches {
   // one thread per fetch that may run at once, and lets idle ones go.
   private ThreadPoolExecutor fetchers;
 
-  private FetchQueue queue;
+  private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger delayed = new AtomicInteger();
+  private final AtomicInteger claimsWanted = new AtomicInteger();
+  private ScheduledFuture<?> sweeps;
 
   @PostConstruct
   void open() {
+    if (lease.compareTo(timeout) <= 0) {
+      throw new IllegalArgumentException(
+          "linkstream.fetch.lease ("
+              + lease
+              + ") must be longer than linkstream.fetch.timeout ("
+              + timeout
+              + "): a claim would run out while its fetch may still end well");
+    }
     fetchers =
         new ThreadPoolExecutor(
             concurrency,
@@ -72,61 +94,118 @@ public class Fetches {
             new LinkedBlockingQueue<>(),
             threads);
     fetchers.allowCoreThreadTimeOut(true);
-    queue = new FetchQueue(concurrency);
-    metrics.fetches(queue::running, queue::waiting, delayed::get);
+    metrics.fetches(running::get, this::unclaimed, delayed::get);
   }
 
-  // Fetches still running are interrupted; their links stay pending and resume at the next start.
+  /**
+   * Fetches still running are interrupted, and their claims given up: another instance, or this one
+   * when it starts again, fetches those links anew.
+   */
   @PreDestroy
   void close() {
+    if (sweeps != null) {
+      sweeps.cancel(false);
+    }
     fetchers.shutdownNow();
+    try {
+      store.releaseClaims(instance.name());
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Could not give up this instance's claims; they run out by themselves: " + e);
+    }
   }
 
+  /**
+   * Takes back what an earlier run under this name had claimed (it stopped or crashed), and starts
+   * what waits.
+   */
   void resumePending(@Observes Startup startup) {
-    store.pending().forEach(this::start);
+    store.releaseClaims(instance.name());
+    long sweep = Math.max(100, lease.toMillis() / 4);
+    sweeps = timer.scheduleWithFixedDelay(this::claimSoon, 0, sweep, TimeUnit.MILLISECONDS);
   }
 
   void start(@Observes FetchWanted wanted) {
-    enqueue(Fetch.first(wanted.link(), wanted.backlog()));
+    claimSoon();
   }
 
-  void retry(Fetch fetch, Duration delay) {
+  /**
+   * Gives the claim up for the delay: the next attempt is claimed after it, here or on another
+   * instance.
+   */
+  void retry(FetchClaim claim, Duration delay) {
+    try {
+      if (!store.retryLater(claim, delay)) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Link " + claim.link().id() + " is retried once its claim runs out: " + e);
+      return;
+    }
     delayed.incrementAndGet();
     timer.schedule(
         () -> {
           delayed.decrementAndGet();
-          enqueue(fetch);
+          claimSoon();
         },
         delay.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 
-  private void enqueue(Fetch fetch) {
-    queue.add(fetch);
-    startWaiting();
+  /**
+   * One claim at a time, and no thread waits for it: a call while one runs makes that one claim
+   * once more. It must not throw: it also runs on a schedule, which a throw would end.
+   */
+  private void claimSoon() {
+    if (claimsWanted.getAndIncrement() != 0) {
+      return;
+    }
+    int wanted = 1;
+    do {
+      try {
+        claim();
+      } catch (RuntimeException e) {
+        LOG.fine(() -> "Claiming fetches failed; the next sweep tries again: " + e);
+      }
+      wanted = claimsWanted.addAndGet(-wanted);
+    } while (wanted != 0);
   }
 
-  private void startWaiting() {
-    Fetch next;
-    while ((next = queue.next()) != null) {
-      run(next);
+  // Only this, one at a time, adds to running; so the room it sees cannot shrink meanwhile.
+  private void claim() {
+    for (FetchClaim claim : store.claim(concurrency - running.get(), instance.name(), lease)) {
+      metrics.leased(Lease.CLAIMED);
+      if (claim.tookOver()) {
+        metrics.leased(Lease.EXPIRED);
+        LOG.fine(
+            () -> "Link " + claim.link().id() + " claimed after another instance's claim ran out");
+      }
+      run(claim);
     }
   }
 
-  private void run(Fetch fetch) {
-    Link link = fetch.link();
+  private void run(FetchClaim claim) {
+    running.incrementAndGet();
+    long id = claim.link().id();
     fetches
-        .fireAsync(fetch, NotificationOptions.ofExecutor(fetchers))
+        .fireAsync(claim, NotificationOptions.ofExecutor(fetchers))
         .exceptionally(
             failure -> {
-              LOG.log(Level.SEVERE, "Fetching link " + link.id() + " failed unexpectedly", failure);
-              store.record(FetchResult.failed(link.id(), "internal error"));
-              return fetch;
+              LOG.log(Level.SEVERE, "Fetching link " + id + " failed unexpectedly", failure);
+              store.record(FetchResult.failed(id, "internal error").under(claim.lease()));
+              return claim;
             })
         .whenComplete(
             (done, failure) -> {
-              queue.finished();
-              startWaiting();
+              running.decrementAndGet();
+              claimSoon();
             });
+  }
+
+  private int unclaimed() {
+    try {
+      return store.unclaimed();
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.linkstream.fetching.control;
 
-import dev.linkstream.fetching.entity.Fetch;
 import dev.linkstream.links.control.LinkMetrics;
 import dev.linkstream.links.control.LinkMetrics.Outcome;
+import dev.linkstream.links.entity.FetchClaim;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.platform.control.Network;
@@ -111,24 +111,24 @@ public class TitleFetcher {
     downloader.close();
   }
 
-  void onFetch(@ObservesAsync Fetch fetch) {
-    Link link = fetch.link();
+  void onFetch(@ObservesAsync FetchClaim claim) {
+    Link link = claim.link();
     long started = System.nanoTime();
     try {
       FetchResult result = fetch(link);
       measure(Outcome.FETCHED, started);
       LOG.fine(() -> "Link " + link.id() + " fetched: " + result.contentType());
-      publish(result);
+      publish(result.under(claim.lease()));
     } catch (FetchFailure failure) {
-      if (failure.isPassing() && fetch.attempt() <= retries) {
+      if (failure.isPassing() && claim.attempt() <= retries) {
         measure(Outcome.RETRIED, started);
-        Duration delay = backoff(fetch.attempt(), failure.retryAfter());
+        Duration delay = backoff(claim.attempt(), failure.retryAfter());
         LOG.fine(() -> "Link " + link.id() + " " + failure.reason() + ", again in " + delay);
-        fetches.retry(fetch.next(), delay);
+        fetches.retry(claim, delay);
       } else {
         measure(Outcome.FAILED, started);
         LOG.fine(() -> "Link " + link.id() + " failed: " + failure.reason());
-        publish(FetchResult.failed(link.id(), failure.reason()));
+        publish(FetchResult.failed(link.id(), failure.reason()).under(claim.lease()));
       }
     }
   }

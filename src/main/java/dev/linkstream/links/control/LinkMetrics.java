@@ -1,7 +1,9 @@
 package dev.linkstream.links.control;
 
+import dev.linkstream.links.entity.FetchFenced;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +20,16 @@ import org.eclipse.microprofile.metrics.Timer;
 @ApplicationScoped
 public class LinkMetrics {
 
+  /** What became of a fetch's claim. */
+  public enum Lease {
+    /** Claimed by this instance. */
+    CLAIMED,
+    /** Claimed by this instance from another whose claim had run out. */
+    EXPIRED,
+    /** Its result came after the link was claimed again or refetched, and changed nothing. */
+    FENCED
+  }
+
   /** How a fetch ended. */
   public enum Outcome {
     FETCHED,
@@ -33,6 +45,24 @@ public class LinkMetrics {
   void registerEverySeries() {
     submittedCount();
     Stream.of(Outcome.values()).forEach(this::duration);
+    Stream.of(Lease.values()).forEach(this::leases);
+  }
+
+  public void leased(Lease what) {
+    leases(what).inc();
+  }
+
+  void fenced(@Observes FetchFenced fenced) {
+    leased(Lease.FENCED);
+  }
+
+  private Counter leases(Lease what) {
+    return registry.counter(
+        count(
+            "linkstream.fetch.leases",
+            "Fetch claims by outcome: claimed, claimed after another instance's ran out, and"
+                + " results fenced off because their claim had been taken over"),
+        new Tag("outcome", what.name().toLowerCase(Locale.ROOT)));
   }
 
   public void submitted() {

@@ -4,8 +4,9 @@ import dev.linkstream.links.entity.Bookmark;
 import dev.linkstream.links.entity.BulkChange;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.Edits;
+import dev.linkstream.links.entity.FetchClaim;
+import dev.linkstream.links.entity.FetchFenced;
 import dev.linkstream.links.entity.FetchResult;
-import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Import;
 import dev.linkstream.links.entity.ImportProblem;
 import dev.linkstream.links.entity.Link;
@@ -31,6 +32,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,6 +61,8 @@ public class LinkStore {
 
   @Inject Database database;
   @Inject Event<LinkEvent> changes;
+  @Inject Event<FetchFenced> fenced;
+  @Inject Doorbell doorbell;
 
   @Inject
   @ConfigProperty(name = "linkstream.stream.history")
@@ -115,13 +119,22 @@ public class LinkStore {
         });
   }
 
+  /**
+   * Records the result, unless the link has been claimed again or refetched since its fetch was
+   * claimed: then the result is fenced off, and changes nothing.
+   */
   public void record(@ObservesAsync FetchResult result) {
     change(
         (connection, history, now) -> {
+          if (!FetchClaims.holds(connection, result.linkId(), result.lease())) {
+            fenced.fire(new FetchFenced(result.linkId(), result.lease()));
+            return Optional.empty();
+          }
           Optional<Link> link = one(connection, result.linkId());
           if (link.isPresent()) {
             Link fetched = link.get().with(result, now);
             update(connection, fetched);
+            FetchClaims.end(connection, fetched.id());
             history.updated(fetched, now);
             Optional<Import> progress = Imports.fetched(connection, fetched.id(), now);
             if (progress.isPresent()) {
@@ -130,6 +143,49 @@ public class LinkStore {
           }
           return link;
         });
+  }
+
+  /**
+   * Claims the fetches of at most {@code most} pending links no live claim holds, for the instance
+   * until the lease runs out: a person's before an import's, oldest first. Instances that claim at
+   * once claim different links.
+   */
+  public List<FetchClaim> claim(int most, String instance, Duration lease) {
+    if (most <= 0) {
+      return List.of();
+    }
+    return database.transaction(
+        connection -> {
+          List<FetchClaim> claims = new ArrayList<>();
+          for (FetchClaims.Claimed claimed : FetchClaims.claim(connection, most, instance, lease)) {
+            one(connection, claimed.linkId())
+                .map(
+                    link ->
+                        new FetchClaim(
+                            link, claimed.lease(), claimed.attempt(), claimed.tookOver()))
+                .ifPresent(claims::add);
+          }
+          return claims;
+        });
+  }
+
+  /**
+   * Gives up the claim until the delay has passed, for the next attempt, which any instance may
+   * claim; false when the claim no longer holds.
+   */
+  public boolean retryLater(FetchClaim claim, Duration delay) {
+    return database.transaction(
+        connection -> FetchClaims.release(connection, claim.link().id(), claim.lease(), delay));
+  }
+
+  /** Ends the claims an earlier run under the instance's name left, so they are claimed anew. */
+  public int releaseClaims(String instance) {
+    return database.transaction(connection -> FetchClaims.releaseAll(connection, instance));
+  }
+
+  /** How many pending links no instance has claimed: those waiting for a free fetcher. */
+  public int unclaimed() {
+    return database.transaction(FetchClaims::unclaimed);
   }
 
   /**
@@ -204,6 +260,7 @@ public class LinkStore {
           Optional<Link> link = one(connection, id).map(stored -> stored.refetching(now));
           if (link.isPresent()) {
             update(connection, link.get());
+            FetchClaims.fence(connection, id);
             history.updated(link.get(), now);
           }
           return link;
@@ -390,23 +447,6 @@ public class LinkStore {
         });
   }
 
-  /** The links waiting for a fetch: those an import owes a fetch as backlog. */
-  public List<FetchWanted> pending() {
-    return database.transaction(
-        connection -> {
-          List<FetchWanted> wanted = new ArrayList<>();
-          for (boolean backlog : List.of(false, true)) {
-            String owed = backlog ? " AND import_id IS NOT NULL" : " AND import_id IS NULL";
-            links(
-                    connection,
-                    SELECT_LINKS + " WHERE status = ?" + owed + " ORDER BY id",
-                    LinkStatus.PENDING.toJSON())
-                .forEach(link -> wanted.add(new FetchWanted(link, backlog)));
-          }
-          return wanted;
-        });
-  }
-
   public List<LinkEvent> eventsAfter(long id, int limit) {
     return database.transaction(connection -> History.after(connection, id, limit));
   }
@@ -420,9 +460,15 @@ public class LinkStore {
     List<LinkEvent> appended = new ArrayList<>();
     T result =
         database.transaction(
-            connection ->
-                work.apply(
-                    connection, History.lock(connection, appended::add, historySize), now()));
+            connection -> {
+              T done =
+                  work.apply(
+                      connection, History.lock(connection, appended::add, historySize), now());
+              if (!appended.isEmpty()) {
+                doorbell.ring(connection);
+              }
+              return done;
+            });
     appended.forEach(this::announce);
     return result;
   }

@@ -1,13 +1,8 @@
 package dev.linkstream.links.entity;
 
 /**
- * A link just stored as pending, new or to be fetched again, whose document the fetchers are to
- * fetch. Fired synchronously: the fetchers only queue it, and the fetch runs on their own threads.
- * An imported link's fetch is {@code backlog}: it waits until no fetch a person asked for does.
+ * A link just stored as pending, new or to be fetched again: a sign for the fetchers to claim now
+ * what they have room for, a person's links before an import's. Fired synchronously: the fetches
+ * run on the fetchers' own threads.
  */
-public record FetchWanted(Link link, boolean backlog) {
-
-  public FetchWanted(Link link) {
-    this(link, false);
-  }
-}
+public record FetchWanted(Link link) {}

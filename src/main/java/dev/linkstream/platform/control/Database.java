@@ -18,6 +18,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -45,6 +46,9 @@ public class Database {
       List.of(
           Logger.getLogger("com.zaxxer.hikari.pool.ProxyConnection"),
           Logger.getLogger("com.zaxxer.hikari.pool.PoolBase"));
+
+  /** H2's DATABASE_ALREADY_OPEN_1: the files are locked by another process. */
+  private static final int H2_FILES_IN_USE = 90020;
 
   @Inject
   @ConfigProperty(name = "linkstream.data-dir")
@@ -84,7 +88,7 @@ public class Database {
     POOL_LOGGERS.stream()
         .filter(logger -> logger.getLevel() == null)
         .forEach(logger -> logger.setLevel(Level.SEVERE));
-    pool = new HikariDataSource(config());
+    pool = pool(config());
     try {
       migrate(pool);
     } catch (RuntimeException e) {
@@ -92,6 +96,35 @@ public class Database {
       pool.close();
       throw e;
     }
+  }
+
+  /**
+   * H2 refuses a second process its files, with a message about connections that says nothing of
+   * instances: an operator who starts a second instance on them is told what to do instead.
+   */
+  private HikariDataSource pool(HikariConfig config) {
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      if (!isPostgreSQL() && causes(e, H2_FILES_IN_USE)) {
+        throw new IllegalStateException(
+            "Another Linkstream instance is running on the embedded database in "
+                + Path.of(dataDir).toAbsolutePath()
+                + ": it serves one instance only. Stop that one first, or run several instances"
+                + " on one PostgreSQL database (linkstream.db.url, see docs/scaling.md).",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean causes(Throwable failure, int errorCode) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getErrorCode() == errorCode) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @PreDestroy
@@ -182,6 +215,25 @@ public class Database {
           connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
           return read;
         });
+  }
+
+  /**
+   * A connection of the caller's own, outside the pool and committing every statement, named in
+   * PostgreSQL's {@code pg_stat_activity} as {@code applicationName}; the caller closes it. TCP
+   * keep-alive makes a connection the network has silently dropped fail instead of waiting for
+   * good.
+   */
+  public Connection dedicated(String applicationName) throws SQLException {
+    Properties properties = new Properties();
+    user.ifPresent(name -> properties.setProperty("user", name));
+    password.ifPresent(secret -> properties.setProperty("password", secret));
+    properties.setProperty("ApplicationName", applicationName);
+    properties.setProperty("tcpKeepAlive", "true");
+    properties.setProperty("connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+    String jdbcUrl = jdbcUrl();
+    Connection connection = driverFor(jdbcUrl).connect(jdbcUrl, properties);
+    connection.setAutoCommit(true);
+    return connection;
   }
 
   /** Whether the database is PostgreSQL, whose SQL can say more than the SQL both databases run. */

@@ -34,7 +34,8 @@ final class Migrations implements ResourceProvider, ClassProvider<JavaMigration>
           "V6__edits.sql",
           "V7__tags.sql",
           "V8__search.sql",
-          "V10__imports.sql");
+          "V10__imports.sql",
+          "V12__fetch_claims.sql");
   static final String POSTGRESQL_DIRECTORY = DIRECTORY + "postgresql/";
   static final List<String> POSTGRESQL_FILES = List.of("V9__search_index.sql");
   static final String H2_DIRECTORY = DIRECTORY + "h2/";

@@ -7,6 +7,7 @@ import dev.linkstream.accounts.entity.Caller;
 import dev.linkstream.accounts.entity.Caller.Need;
 import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.control.LinkStore.HistoryRange;
+import dev.linkstream.links.entity.HistoryCheck;
 import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.platform.boundary.ProblemResponses;
 import dev.linkstream.platform.entity.Jsonp;
@@ -158,6 +159,8 @@ public class LinkStream {
   private ScheduledFuture<?> signInChecks;
   private ScheduledFuture<?> rescues;
   private Counter writersStarted;
+  private Counter doorbells;
+  private Counter pollsFound;
   private final Map<Subscription, Caller> callers = new ConcurrentHashMap<>();
   private volatile long lastSent;
   private volatile long lastBeat;
@@ -184,6 +187,9 @@ public class LinkStream {
     metrics.subscribers(subscribers::count);
     metrics.writers(writers::loops);
     writersStarted = metrics.writersStarted();
+    doorbells = metrics.doorbells();
+    pollsFound = metrics.pollsFound();
+    metrics.drainLag(this::drainLag);
     lastSent = store.historyRange().last();
     fanOut = new FanOut(subscribers, writers::executeAll, lastSent);
     lastBeat = System.nanoTime();
@@ -469,6 +475,30 @@ public class LinkStream {
 
   void onChange(@ObservesAsync LinkEvent change) {
     drainSoon();
+  }
+
+  /**
+   * Sends what other instances added to the history, when the database says it has grown and at
+   * every poll; a poll that finds something means a notification was lost, or came late.
+   */
+  void onHistoryCheck(@Observes HistoryCheck check) {
+    if (check.rung()) {
+      doorbells.inc();
+    }
+    long before = lastSent;
+    drainSoon();
+    if (!check.rung() && lastSent > before) {
+      pollsFound.inc();
+    }
+  }
+
+  /** How far this instance is behind the history; 0 while the database cannot be reached. */
+  private long drainLag() {
+    try {
+      return Math.max(0, store.historyRange().last() - lastSent);
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   /**

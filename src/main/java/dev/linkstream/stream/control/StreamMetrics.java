@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -66,6 +67,30 @@ public class StreamMetrics {
             "linkstream.stream.heals",
             "Times a live subscriber had missed an event and read it from the history: 0 unless"
                 + " something is wrong"));
+  }
+
+  public Counter doorbells() {
+    return registry.counter(
+        metadata(
+            "linkstream.stream.doorbells",
+            "Notifications from the database that the history has grown, on PostgreSQL"));
+  }
+
+  public Counter pollsFound() {
+    return registry.counter(
+        metadata(
+            "linkstream.stream.polls.found",
+            "Polls of the history that found events no notification had announced: about 0"
+                + " unless notifications are lost or turned off"));
+  }
+
+  public void drainLag(LongSupplier lag) {
+    registry.gauge(
+        metadata(
+            "linkstream.stream.drain.lag",
+            "The newest event id in the database minus the newest this instance has sent"),
+        lag,
+        LongSupplier::getAsLong);
   }
 
   /** One subscriber dropped, or refused, for a reason: gone, slow, limit or error. */

@@ -9,8 +9,8 @@ import dev.linkstream.links.control.LinkStore.Submission;
 import dev.linkstream.links.entity.BulkChange;
 import dev.linkstream.links.entity.Details;
 import dev.linkstream.links.entity.Edits;
+import dev.linkstream.links.entity.FetchClaim;
 import dev.linkstream.links.entity.FetchResult;
-import dev.linkstream.links.entity.FetchWanted;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkCounts;
 import dev.linkstream.links.entity.LinkEdit;
@@ -29,6 +29,7 @@ import dev.linkstream.testing.RecordedEvents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -177,7 +178,9 @@ abstract class LinkStoreContract {
 
     assertEquals(LinkStatus.PENDING, pending.status());
     assertEquals("A title", pending.title());
-    assertEquals(List.of(new FetchWanted(pending)), store.pending());
+    assertEquals(
+        List.of(pending),
+        store.claim(10, "a", Duration.ofMinutes(1)).stream().map(FetchClaim::link).toList());
     assertTrue(store.refetch(404).isEmpty());
   }
 
@@ -250,7 +253,9 @@ abstract class LinkStoreContract {
         store.edit(link.id(), LinkEdit.fromJSON(Jsonp.reader(body).readObject())).orElseThrow();
     store.record(FetchResult.fetched(link.id(), "Fetched", "text/html", Details.NONE));
     store.refetch(link.id());
-    store.record(FetchResult.fetched(link.id(), "Fetched again", "text/html", Details.NONE));
+    long lease = store.claim(1, "a", Duration.ofMinutes(1)).get(0).lease();
+    store.record(
+        FetchResult.fetched(link.id(), "Fetched again", "text/html", Details.NONE).under(lease));
 
     Link stored = store.find(link.id()).orElseThrow();
     assertEquals(new Edits("Mine", "My words", note, Tags.NONE), stored.edits());

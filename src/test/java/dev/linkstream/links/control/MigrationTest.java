@@ -3,7 +3,7 @@ package dev.linkstream.links.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.linkstream.links.entity.FetchWanted;
+import dev.linkstream.links.entity.FetchClaim;
 import dev.linkstream.links.entity.Link;
 import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.links.entity.LinkFilter;
@@ -12,10 +12,10 @@ import dev.linkstream.links.entity.LinkStatus;
 import dev.linkstream.links.entity.Tags;
 import dev.linkstream.platform.control.Database;
 import dev.linkstream.platform.control.Databases;
-import dev.linkstream.testing.RecordedEvents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,10 +45,7 @@ class MigrationTest {
 
     Databases.open(database);
     try {
-      LinkStore store = new LinkStore();
-      store.database = database;
-      store.historySize = 10_000;
-      store.changes = new RecordedEvents<>();
+      LinkStore store = StandaloneStore.on(database);
 
       List<Link> links = store.page(10, Long.MAX_VALUE, LinkFilter.ALL).links();
       assertEquals(2, links.size());
@@ -57,7 +54,9 @@ class MigrationTest {
       assertEquals(LinkStatus.FETCHED, fetched.status());
       assertEquals(LinkState.UNREAD, fetched.state(), "links from before states are unread");
       assertEquals("2026-01-02T03:04:05.678Z", fetched.submittedAt().toString());
-      assertEquals(List.of(new FetchWanted(links.get(0))), store.pending());
+      assertEquals(
+          List.of(links.get(0)),
+          store.claim(10, "a", Duration.ofMinutes(1)).stream().map(FetchClaim::link).toList());
       assertFalse(
           store.submit(LinkStoreContract.url("https://example.org/a"), Tags.NONE, null).created());
 

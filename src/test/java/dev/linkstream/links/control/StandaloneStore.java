@@ -23,6 +23,11 @@ public final class StandaloneStore {
     store.database = database;
     store.historySize = 10_000;
     store.changes = changes;
+    store.fenced = new RecordedEvents<>();
+    Doorbell doorbell = new Doorbell();
+    doorbell.database = database;
+    doorbell.enabled = true;
+    store.doorbell = doorbell;
     return store;
   }
 }

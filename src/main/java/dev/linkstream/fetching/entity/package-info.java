@@ -1,2 +1,0 @@
-/** One attempt at fetching a link's document. */
-package dev.linkstream.fetching.entity;
