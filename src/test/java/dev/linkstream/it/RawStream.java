@@ -147,6 +147,17 @@ final class RawStream implements AutoCloseable {
     }
   }
 
+  /** Fails if an event comes within the time; heartbeats and probes are no events. */
+  void awaitNoEvent(Duration time) throws IOException {
+    Frame more;
+    try {
+      more = nextEvent(time);
+    } catch (SocketTimeoutException none) {
+      return;
+    }
+    throw new AssertionError("one event more than expected: " + more);
+  }
+
   /** True once the server has ended the stream. */
   boolean ended(Duration deadline) throws IOException {
     socket.setSoTimeout((int) deadline.toMillis());

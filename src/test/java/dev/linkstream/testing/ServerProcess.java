@@ -97,7 +97,27 @@ public final class ServerProcess implements AutoCloseable {
     return start(application, runtime, dataDir, workDir, options, freePort(), Logging.QUIET);
   }
 
+  /** Starts the server without waiting for it to serve: for one that is expected never to. */
+  public static ServerProcess launch(Runtime runtime, Path dataDir, Path workDir) throws Exception {
+    return spawn(
+        Application.LINKSTREAM, runtime, dataDir, workDir, List.of(), freePort(), Logging.QUIET);
+  }
+
   private static ServerProcess start(
+      Application application,
+      Runtime runtime,
+      Path dataDir,
+      Path workDir,
+      List<String> options,
+      int port,
+      Logging logging)
+      throws Exception {
+    ServerProcess server = spawn(application, runtime, dataDir, workDir, options, port, logging);
+    server.awaitReady();
+    return server;
+  }
+
+  private static ServerProcess spawn(
       Application application,
       Runtime runtime,
       Path dataDir,
@@ -116,13 +136,14 @@ public final class ServerProcess implements AutoCloseable {
     jvmOptions.add("-Dlinkstream.fetch.timeout=3s");
     // Before the test's own options, which may unset them (an empty value is no value).
     jvmOptions.addAll(TestAdmin.SETTINGS);
-    jvmOptions.addAll(options);
     for (String key : List.of("url", "user", "password")) {
       String value = System.getProperty("linkstream.it.db." + key);
       if (value != null) {
         jvmOptions.add("-Dlinkstream.db." + key + "=" + value);
       }
     }
+    // Last, so that a test may set any of the above otherwise: of two equal keys, the later holds.
+    jvmOptions.addAll(options);
     ProcessBuilder command =
         switch (runtime) {
           case PAYARA_MICRO -> payaraMicro(application.war, jvmOptions, workDir, port, logging);
@@ -131,9 +152,7 @@ public final class ServerProcess implements AutoCloseable {
     Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Path libertyLogs =
         runtime == Runtime.OPEN_LIBERTY ? workDir.resolve("usr/servers/linkstream/logs") : null;
-    ServerProcess server = new ServerProcess(process, application, log, libertyLogs, port);
-    server.awaitReady();
-    return server;
+    return new ServerProcess(process, application, log, libertyLogs, port);
   }
 
   private static ProcessBuilder payaraMicro(
@@ -226,6 +245,25 @@ public final class ServerProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /** SIGSTOP: the process stands still, holding its connections, until {@link #resume()}. */
+  public void pause() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT, after {@link #pause()}; nothing, once the process has ended. */
+  public void resume() throws Exception {
+    if (process.isAlive()) {
+      signal("CONT");
+    }
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+    }
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
