@@ -40,7 +40,8 @@ public final class Benchmark {
     STALLING,
     THROUGHPUT,
     SEARCH,
-    IMPORT
+    IMPORT,
+    INSTANCES
   }
 
   private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -69,14 +70,25 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Scenarios scenarios =
         Scenarios.valueOf(setting("bench.scenarios", "all").toUpperCase(Locale.ROOT));
-    // The store's own scenarios: no server to start.
-    if (scenarios == Scenarios.SEARCH || scenarios == Scenarios.IMPORT) {
+    // Scenarios that start what they need themselves, if anything.
+    if (scenarios == Scenarios.SEARCH
+        || scenarios == Scenarios.IMPORT
+        || scenarios == Scenarios.INSTANCES) {
       Path dir = Files.createDirectories(Path.of("target", "bench"));
       System.out.println(
-          scenarios == Scenarios.SEARCH
-              ? SearchBenchmark.run(Integer.parseInt(setting("bench.search-links", "100000")), dir)
-              : ImportBenchmark.run(
-                  Integer.parseInt(setting("bench.import-bookmarks", "10000")), dir));
+          switch (scenarios) {
+            case SEARCH ->
+                SearchBenchmark.run(Integer.parseInt(setting("bench.search-links", "100000")), dir);
+            case IMPORT ->
+                ImportBenchmark.run(
+                    Integer.parseInt(setting("bench.import-bookmarks", "10000")), dir);
+            default ->
+                InstancesBenchmark.run(
+                    Integer.parseInt(setting("bench.instances-subscribers", "1000")),
+                    Integer.parseInt(setting("bench.instances-links", "600")),
+                    Double.parseDouble(setting("bench.instances-rate", "20")),
+                    dir);
+          });
       return;
     }
     Results results =

@@ -3,8 +3,9 @@ package dev.linkstream.platform.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ThisInstance {
+
+  private static final String UNKNOWN = "linkstream";
 
   @Inject
   @ConfigProperty(name = "linkstream.instance")
@@ -38,11 +41,23 @@ public class ThisInstance {
     return name;
   }
 
+  /**
+   * The host's name as the system has it, looked up nowhere: InetAddress.getLocalHost would ask DNS
+   * for an address as well.
+   */
   private static String host() {
+    String variable = System.getenv("HOSTNAME");
+    if (variable != null && !variable.isBlank()) {
+      return variable.strip();
+    }
     try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "linkstream";
+      return Files.readAllLines(Path.of("/etc/hostname")).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .findFirst()
+          .orElse(UNKNOWN);
+    } catch (IOException | RuntimeException e) {
+      return UNKNOWN;
     }
   }
 }
