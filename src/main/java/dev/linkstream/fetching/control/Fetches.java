@@ -94,7 +94,7 @@ public class Fetches {
             new LinkedBlockingQueue<>(),
             threads);
     fetchers.allowCoreThreadTimeOut(true);
-    metrics.fetches(running::get, this::unclaimed, delayed::get);
+    metrics.fetches(running::get, this::claimable, delayed::get);
   }
 
   /**
@@ -201,9 +201,9 @@ public class Fetches {
             });
   }
 
-  private int unclaimed() {
+  private int claimable() {
     try {
-      return store.unclaimed();
+      return store.claimable();
     } catch (RuntimeException e) {
       return 0;
     }

@@ -141,11 +141,13 @@ final class FetchClaims {
     }
   }
 
-  /** Pending links no claim holds now. */
-  static int unclaimed(Connection connection) throws SQLException {
+  /** Pending links that could be claimed now: no claim holds them, and no retry's delay. */
+  static int claimable(Connection connection) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT COUNT(*) FROM links WHERE status = 'pending' AND claimed_by IS NULL")) {
+            "SELECT COUNT(*) FROM links WHERE status = 'pending'"
+                + " AND (lease_until IS NULL OR lease_until < ?)")) {
+      select.setObject(1, utc(now(connection)));
       try (ResultSet row = select.executeQuery()) {
         row.next();
         return row.getInt(1);

@@ -183,9 +183,9 @@ public class LinkStore {
     return database.transaction(connection -> FetchClaims.releaseAll(connection, instance));
   }
 
-  /** How many pending links no instance has claimed: those waiting for a free fetcher. */
-  public int unclaimed() {
-    return database.transaction(FetchClaims::unclaimed);
+  /** How many pending links wait for a free fetcher on any instance: claimable now. */
+  public int claimable() {
+    return database.transaction(FetchClaims::claimable);
   }
 
   /**

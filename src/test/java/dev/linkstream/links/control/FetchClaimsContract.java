@@ -70,7 +70,7 @@ abstract class FetchClaimsContract {
     assertEquals(List.of(first), links(store.claim(1, "a", LEASE)));
     assertEquals(List.of(second, imported), links(store.claim(5, "b", LEASE)));
     assertEquals(List.of(), store.claim(5, "a", LEASE));
-    assertEquals(0, store.unclaimed());
+    assertEquals(0, store.claimable());
   }
 
   @Test
@@ -153,6 +153,7 @@ abstract class FetchClaimsContract {
     FetchClaim first = store.claim(1, "a", LEASE).get(0);
 
     assertTrue(store.retryLater(first, Duration.ofHours(1)));
+    assertEquals(0, store.claimable(), "a retry waiting for its delay waits for no fetcher");
     assertEquals(List.of(), store.claim(1, "b", LEASE));
 
     Link other = submit("https://example.org/b");
