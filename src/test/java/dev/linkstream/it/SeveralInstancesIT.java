@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -289,62 +290,71 @@ class SeveralInstancesIT {
     String url = origin.held("/held/stood-still");
     long id = id(apiA.submit(url));
     Eventually.holds(DEADLINE, () -> origin.hits(url) == 1, () -> "the fetch did not start");
-    ServerProcess claimer = server(claimedBy(id));
-    Api claimerApi = new Api(claimer.url);
-    double fencedBefore = fenced(claimerApi);
-    claimer.pause();
+    String claimer = claimedBy(id);
+    Api survivor = api(claimer.equals("c") ? "a" : "c");
+    double fencedBefore = fenced(api(claimer));
+    server(claimer).pause();
     try {
       Eventually.holds(
           DEADLINE,
-          () -> "fetched".equals(apiC.link(id).getString("status")),
+          () -> "fetched".equals(survivor.link(id).getString("status")),
           () -> "no other instance took the fetch over");
       assertEquals(2, origin.hits(url));
     } finally {
       origin.release();
-      claimer.resume();
+      server(claimer).resume();
     }
     Eventually.holds(
-        DEADLINE, () -> fenced(claimerApi) > fencedBefore, () -> "the late result was not fenced");
-    JsonObject link = apiC.link(id);
+        DEADLINE,
+        () -> fenced(api(claimer)) > fencedBefore,
+        () -> "the late result was not fenced");
+    JsonObject link = survivor.link(id);
     assertEquals("Taken over", link.getString("title"), link.toString());
     assertEquals(2, count("SELECT COUNT(*) FROM link_events WHERE link_id = " + id));
-    claimerApi.close();
   }
 
+  /**
+   * The instance that claims the fetch is killed: a almost always, which submitted it, but another
+   * may claim it first, in its sweep. Each has a subscriber of its own, and two more come through
+   * the load balancer, one on a and one on b.
+   */
   @Test
   @Order(7)
   void aKilledInstanceLosesNoLinkAndItsSubscribersResumeOnTheOthers() throws Exception {
     long from = lastEventId(apiA);
-    // Through the load balancer, one on each of a and b; the stream of the one on a ends.
-    List<Subscriber> subscribers =
-        List.of(
-            new Subscriber(apiBalanced.stream().queryParam("lastEventId", from)),
-            new Subscriber(apiBalanced.stream().queryParam("lastEventId", from)),
-            new Subscriber(apiC.stream().queryParam("lastEventId", from)));
+    Map<String, Subscriber> subscribers = new LinkedHashMap<>();
+    for (String name : List.of("a", "b", "c")) {
+      subscribers.put(name, new Subscriber(api(name).stream().queryParam("lastEventId", from)));
+    }
+    for (String name : List.of("balanced-1", "balanced-2")) {
+      subscribers.put(name, new Subscriber(apiBalanced.stream().queryParam("lastEventId", from)));
+    }
     try {
       String url = origin.held("/held/killed");
       List<Long> ids = new ArrayList<>();
       ids.add(id(apiA.submit(url)));
       Eventually.holds(DEADLINE, () -> origin.hits(url) == 1, () -> "the fetch did not start");
-      assertEquals("a", claimedBy(ids.get(0)));
+      String victim = claimedBy(ids.get(0));
       for (int i = 0; i < 5; i++) {
-        ids.add(id(apiA.submit(origin.titled("accepted before the kill " + i))));
+        ids.add(id(api(victim).submit(origin.titled("accepted before the kill " + i))));
       }
-      a.kill();
+      server(victim).kill();
+      subscribers.remove(victim).close();
 
-      for (Subscriber subscriber : subscribers) {
+      for (Map.Entry<String, Subscriber> each : subscribers.entrySet()) {
         List<Received> received =
-            subscriber.await(events -> allFetched(events, ids), Duration.ofSeconds(60));
+            each.getValue().await(events -> allFetched(events, ids), Duration.ofSeconds(60));
         List<Long> got = received.stream().map(Received::id).toList();
         assertEquals(
             LongStream.rangeClosed(from + 1, from + got.size()).boxed().toList(),
             got,
-            "missing or repeated events");
+            "missing or repeated events on " + each.getKey() + " after " + victim + " was killed");
       }
-      assertEquals("Taken over", apiB.link(ids.get(0)).getString("title"));
+      assertEquals(
+          "Taken over", api(victim.equals("c") ? "a" : "c").link(ids.get(0)).getString("title"));
       assertEquals(2, origin.hits(url));
     } finally {
-      subscribers.forEach(Subscriber::close);
+      subscribers.values().forEach(Subscriber::close);
       origin.release();
     }
   }
@@ -385,6 +395,15 @@ class SeveralInstancesIT {
 
   private static double fenced(Api api) {
     return Metrics.read(api).get("linkstream_fetch_leases_total", "outcome=\"fenced\"");
+  }
+
+  private static Api api(String instance) {
+    return switch (instance) {
+      case "a" -> apiA;
+      case "b" -> apiB;
+      case "c" -> apiC;
+      default -> throw new AssertionError("claimed by " + instance);
+    };
   }
 
   private static ServerProcess server(String instance) {
