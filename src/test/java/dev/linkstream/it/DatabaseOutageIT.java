@@ -47,6 +47,7 @@ class DatabaseOutageIT {
               "-Dlinkstream.db.timeout=1s",
               "-Dlinkstream.stream.heartbeat=1s",
               "-Dlinkstream.fetch.timeout=60s",
+              "-Dlinkstream.fetch.lease=2m",
               "-Dlinkstream.fetch.retry-delay=500ms");
       CountDownLatch asked = new CountDownLatch(1);
       CountDownLatch answer = new CountDownLatch(1);

@@ -102,7 +102,7 @@ public class Doorbell {
           }
         }
         if (lost) {
-          LOG.info("Listening for other instances' changes again");
+          LOG.fine("Listening for other instances' changes again");
           lost = false;
         }
         // Listening first, then looking: a change committed in between is found either way.
@@ -110,12 +110,14 @@ public class Doorbell {
         waitForChanges(connection);
       } catch (SQLException | RuntimeException e) {
         if (stopped.getCount() > 0 && !lost) {
-          LOG.warning(
-              "Lost the connection that listens for other instances' changes; they are polled for"
-                  + " every "
-                  + poll
-                  + " until it is back: "
-                  + e);
+          // Fine, not a warning: with the database gone, Database tells the outage once, and on its
+          // own it costs a poll interval; linkstream.stream.polls.found shows it.
+          LOG.fine(
+              () ->
+                  "Lost the connection that listens for other instances' changes; polling every "
+                      + poll
+                      + " until it is back: "
+                      + e);
           lost = true;
         }
       } finally {
