@@ -85,8 +85,8 @@ public final class Benchmark {
             default ->
                 InstancesBenchmark.run(
                     Integer.parseInt(setting("bench.instances-subscribers", "1000")),
-                    Integer.parseInt(setting("bench.instances-links", "600")),
-                    Double.parseDouble(setting("bench.instances-rate", "20")),
+                    Integer.parseInt(setting("bench.instances-links", "250")),
+                    Double.parseDouble(setting("bench.instances-rate", "5")),
                     dir);
           });
       return;

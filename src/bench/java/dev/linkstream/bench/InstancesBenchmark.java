@@ -113,7 +113,7 @@ final class InstancesBenchmark {
           new Observer(
               servers.get(0).url.toURI(), TestTokens.authorization(servers.get(0).url.toURI()))) {
         System.out.println(count + " instance(s): warming up");
-        broadcast(publishers, links / 5, rate, observer, groups);
+        broadcast(publishers, links, rate, observer, groups);
         System.out.println(count + " instance(s): measuring");
         return broadcast(publishers, links, rate, observer, groups).instances(count);
       }
@@ -161,6 +161,7 @@ final class InstancesBenchmark {
       Thread.sleep(10);
     }
     long wallMillis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+    printCrossings(shares, observer, groups);
     long missing = 0;
     long doubled = 0;
     int reading = 0;
@@ -175,6 +176,28 @@ final class InstancesBenchmark {
         2L * submitted.size() * reading * 1000 / wallMillis,
         missing,
         doubled);
+  }
+
+  /**
+   * In the log, per instance submitted to and instance subscribed to, the latency of its
+   * subscribers: whether the way from one instance to another, through the database's notification,
+   * costs more than the way to the instance's own.
+   */
+  private static void printCrossings(
+      List<CompletableFuture<List<Submission>>> shares, Observer observer, List<Subscribers> groups)
+      throws Exception {
+    for (int to = 0; to < shares.size(); to++) {
+      for (int on = 0; on < groups.size(); on++) {
+        List<Submission> mine = shares.get(to).get().stream().filter(Submission::accepted).toList();
+        System.out.println(
+            "  submitted to "
+                + to
+                + ", subscribed to "
+                + on
+                + ": "
+                + Percentiles.of(latencies(mine, observer, List.of(groups.get(on)))));
+      }
+    }
   }
 
   private static List<Submission> submit(Publisher publisher, int links, double rate) {
