@@ -104,6 +104,9 @@ class SeveralInstancesIT {
     options.add("-Dlinkstream.db.url=" + database);
     options.add("-Dlinkstream.instance=" + name);
     options.add("-Dlinkstream.fetch.lease=" + LEASE.toSeconds() + "s");
+    // A heartbeat also drains the history: far apart, only the doorbell and the poll carry an event
+    // to another instance within a test's deadline.
+    options.add("-Dlinkstream.stream.heartbeat=2m");
     options.addAll(List.of(more));
     return ServerProcess.start(runtime, dir.resolve(name + "-data"), dir.resolve(name), options);
   }
