@@ -6,6 +6,7 @@ import dev.linkstream.links.control.LinkStore;
 import dev.linkstream.links.entity.FetchClaim;
 import dev.linkstream.links.entity.FetchResult;
 import dev.linkstream.links.entity.FetchWanted;
+import dev.linkstream.platform.control.OneAtATime;
 import dev.linkstream.platform.control.ThisInstance;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -72,7 +73,10 @@ public class Fetches {
 
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger delayed = new AtomicInteger();
-  private final AtomicInteger claimsWanted = new AtomicInteger();
+  private final OneAtATime claims =
+      new OneAtATime(
+          this::claim,
+          e -> LOG.fine(() -> "Claiming fetches failed; the next sweep tries again: " + e));
   private ScheduledFuture<?> sweeps;
 
   @PostConstruct
@@ -135,6 +139,9 @@ public class Fetches {
   void retry(FetchClaim claim, Duration delay) {
     try {
       if (!store.retryLater(claim, delay)) {
+        // Claimed again or refetched meanwhile: this attempt's outcome is fenced off, as a result
+        // is.
+        metrics.leased(Lease.FENCED);
         return;
       }
     } catch (RuntimeException e) {
@@ -151,23 +158,9 @@ public class Fetches {
         TimeUnit.MILLISECONDS);
   }
 
-  /**
-   * One claim at a time, and no thread waits for it: a call while one runs makes that one claim
-   * once more. It must not throw: it also runs on a schedule, which a throw would end.
-   */
+  /** One claim at a time, and no thread waits for it: a call while one runs has it claim again. */
   private void claimSoon() {
-    if (claimsWanted.getAndIncrement() != 0) {
-      return;
-    }
-    int wanted = 1;
-    do {
-      try {
-        claim();
-      } catch (RuntimeException e) {
-        LOG.fine(() -> "Claiming fetches failed; the next sweep tries again: " + e);
-      }
-      wanted = claimsWanted.addAndGet(-wanted);
-    } while (wanted != 0);
+    claims.run();
   }
 
   // Only this, one at a time, adds to running; so the room it sees cannot shrink meanwhile.

@@ -10,6 +10,7 @@ import dev.linkstream.links.control.LinkStore.HistoryRange;
 import dev.linkstream.links.entity.HistoryCheck;
 import dev.linkstream.links.entity.LinkEvent;
 import dev.linkstream.platform.boundary.ProblemResponses;
+import dev.linkstream.platform.control.OneAtATime;
 import dev.linkstream.platform.entity.Jsonp;
 import dev.linkstream.stream.control.FanOut;
 import dev.linkstream.stream.control.Recent;
@@ -62,7 +63,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -143,7 +143,9 @@ public class LinkStream {
   @ConfigProperty(name = "linkstream.stream.history")
   int historySize;
 
-  private final AtomicInteger drainsWanted = new AtomicInteger();
+  private final OneAtATime drains =
+      new OneAtATime(
+          this::drain, e -> LOG.fine(() -> "A drain failed, the next heartbeat retries it: " + e));
   // The probes running, by address; "" for every stream.
   private final Map<String, CompletableFuture<Void>> probes = new ConcurrentHashMap<>();
   // From the first subscriber's request, not a @Context field: this bean also observes events, and
@@ -507,18 +509,7 @@ public class LinkStream {
    * lastSent} where it was, and the next heartbeat drains again.
    */
   private void drainSoon() {
-    if (drainsWanted.getAndIncrement() != 0) {
-      return;
-    }
-    int wanted = 1;
-    do {
-      try {
-        drain();
-      } catch (RuntimeException e) {
-        LOG.fine(() -> "A drain failed, the next heartbeat retries it: " + e);
-      }
-      wanted = drainsWanted.addAndGet(-wanted);
-    } while (wanted != 0);
+    drains.run();
   }
 
   private void drain() {
